@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.platform.command;
+
+import org.jspecify.annotations.NullMarked;

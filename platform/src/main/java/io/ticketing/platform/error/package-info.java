@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.platform.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,228 @@
+package io.ticketing.platform.inbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import io.ticketing.platform.messaging.InboundContext;
+import io.ticketing.platform.messaging.MessageHeaders;
+import io.ticketing.platform.messaging.Subjects;
+import io.ticketing.platform.tracing.Correlation;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one {@link ConsumerDefinition}: a durable pull consumer with explicit acks, shared by every replica.
+ * <p>
+ * A fetched batch is handled in one database transaction (inbox records and effects together), then
+ * acknowledged; if any message of the batch fails, the batch is rolled back and its messages are retried
+ * one by one, so one bad message never blocks or duplicates the others. A failing message is negatively
+ * acknowledged with a growing delay; past the delivery limit, or at once when it cannot be parsed, it is
+ * copied to the dead-letter subject and acknowledged.
+ */
+public class DurableConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DurableConsumer.class);
+
+    private final ConsumerDefinition definition;
+    private final Connection connection;
+    private final JetStream jetStream;
+    private final TransactionTemplate transactions;
+    private final Inbox inbox;
+    private final DeadLetters deadLetters;
+    private volatile boolean running;
+    private volatile @Nullable Thread worker;
+
+    public DurableConsumer(ConsumerDefinition definition, Connection connection, JetStream jetStream,
+            TransactionTemplate transactions, Inbox inbox, DeadLetters deadLetters) {
+        this.definition = definition;
+        this.connection = connection;
+        this.jetStream = jetStream;
+        this.transactions = transactions;
+        this.inbox = inbox;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public void start() {
+        try {
+            connection.jetStreamManagement().addOrUpdateConsumer(definition.stream(), ConsumerConfiguration.builder()
+                    .durable(definition.durableName())
+                    .filterSubject(definition.filterSubject())
+                    .ackPolicy(AckPolicy.Explicit)
+                    .deliverPolicy(DeliverPolicy.All)
+                    .ackWait(definition.ackWait())
+                    .maxDeliver(definition.maxDeliver())
+                    .maxAckPending(10_000)
+                    .build());
+            JetStreamSubscription subscription = jetStream.subscribe(null,
+                    PullSubscribeOptions.bind(definition.stream(), definition.durableName()));
+            running = true;
+            worker = Thread.ofVirtual().name("consumer-" + definition.durableName()).start(() -> loop(subscription));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start consumer " + definition.durableName(), e);
+        }
+    }
+
+    private void loop(JetStreamSubscription subscription) {
+        long backoffMillis = 0;
+        while (running) {
+            try {
+                List<Message> batch = subscription.fetch(definition.batchSize(), Duration.ofSeconds(1));
+                if (!batch.isEmpty()) {
+                    process(batch);
+                }
+                backoffMillis = 0;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), 5_000);
+                log.warn("Consumer {} cannot fetch ({}); retrying in {} ms", definition.durableName(), e.getMessage(),
+                        backoffMillis);
+                sleep(backoffMillis);
+            }
+        }
+    }
+
+    /** Handles one fetched batch. Visible for tests that drive a consumer without its loop. */
+    void process(List<Message> batch) {
+        List<Parsed<?>> parsed = new ArrayList<>(batch.size());
+        for (Message message : batch) {
+            Parsed<?> p = parse(message);
+            if (p != null) {
+                parsed.add(p);
+            }
+        }
+        if (parsed.isEmpty()) {
+            return;
+        }
+        if (parsed.size() > 1) {
+            try {
+                transactions.executeWithoutResult(status -> parsed.forEach(this::handleInTransaction));
+                parsed.forEach(p -> p.message().ack());
+                return;
+            } catch (RuntimeException batchFailure) {
+                log.debug("Batch of {} failed, retrying one by one: {}", parsed.size(), batchFailure.getMessage());
+            }
+        }
+        parsed.forEach(this::processOne);
+    }
+
+    private void processOne(Parsed<?> p) {
+        try {
+            transactions.executeWithoutResult(status -> handleInTransaction(p));
+            p.message().ack();
+        } catch (RuntimeException e) {
+            fail(p.message(), p.context().messageId(), e);
+        }
+    }
+
+    private <T extends com.google.protobuf.Message> void handleInTransaction(Parsed<T> p) {
+        InboundContext context = p.context();
+        try (Correlation.Scope ignored = Correlation.open(context.correlationId(), context.messageId(),
+                context.traceparent())) {
+            if (inbox.firstDelivery(definition.durableName(), context.messageId())) {
+                p.route().handler().handle(p.payload(), context);
+            } else {
+                log.debug("Skipping duplicate {} on {}", context.messageId(), context.subject());
+            }
+        }
+    }
+
+    private @Nullable Parsed<?> parse(Message message) {
+        String messageId = messageId(message);
+        ConsumerDefinition.Route<?> route = definition.routes().get(Subjects.typeName(message.getSubject()));
+        if (route == null) {
+            message.ack();
+            return null;
+        }
+        try {
+            return toParsed(message, messageId, route);
+        } catch (InvalidProtocolBufferException e) {
+            deadLetter(message, messageId, e);
+            return null;
+        }
+    }
+
+    private <T extends com.google.protobuf.Message> Parsed<T> toParsed(Message message, String messageId,
+            ConsumerDefinition.Route<T> route) throws InvalidProtocolBufferException {
+        T payload = route.parser().parseFrom(message.getData());
+        InboundContext context = InboundContext.from(messageId, message.getSubject(), message.getHeaders(),
+                message.metaData().deliveredCount());
+        return new Parsed<>(message, route, payload, context);
+    }
+
+    private void fail(Message message, String messageId, RuntimeException error) {
+        long delivered = message.metaData().deliveredCount();
+        if (delivered >= definition.maxDeliver()) {
+            deadLetter(message, messageId, error);
+        } else {
+            Duration delay = Duration.ofMillis(Math.min(200L << Math.min(delivered, 10), 30_000));
+            log.warn("Handling {} on {} failed (delivery {}), retrying in {}: {}", messageId, message.getSubject(),
+                    delivered, delay, error.toString());
+            message.nakWithDelay(delay);
+        }
+    }
+
+    private void deadLetter(Message message, String messageId, Exception error) {
+        try {
+            deadLetters.send(definition.durableName(), message, messageId, error);
+            message.ack();
+        } catch (Exception publishFailure) {
+            // keep it in the stream: it is redelivered and dead-lettered once NATS accepts the copy
+            log.error("Cannot dead-letter {}: {}", messageId, publishFailure.getMessage());
+            message.nakWithDelay(Duration.ofSeconds(5));
+        }
+    }
+
+    private static String messageId(Message message) {
+        String id = message.getHeaders() == null ? null : message.getHeaders().getFirst(MessageHeaders.MESSAGE_ID);
+        if (id != null && !id.isBlank()) {
+            return id;
+        }
+        return message.metaData().getStream() + ":" + message.metaData().streamSequence();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread current = worker;
+        if (current != null) {
+            try {
+                current.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private record Parsed<T extends com.google.protobuf.Message>(Message message, ConsumerDefinition.Route<T> route,
+            T payload, InboundContext context) {
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.platform.inbox;
+
+import org.jspecify.annotations.NullMarked;

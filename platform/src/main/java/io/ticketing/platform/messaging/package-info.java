@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.platform.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.platform.outbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.platform.tracing;
+
+import org.jspecify.annotations.NullMarked;

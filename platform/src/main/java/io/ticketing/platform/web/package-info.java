@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.platform.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.platform.test;
+
+import org.jspecify.annotations.NullMarked;
