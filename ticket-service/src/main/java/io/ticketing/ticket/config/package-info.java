@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.ticket.config;
+
+import org.jspecify.annotations.NullMarked;

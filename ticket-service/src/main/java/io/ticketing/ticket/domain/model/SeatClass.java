@@ -1,0 +1,6 @@
+package io.ticketing.ticket.domain.model;
+
+public enum SeatClass {
+    FIRST,
+    SECOND
+}
