@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.train.application.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.train.config;
+
+import org.jspecify.annotations.NullMarked;

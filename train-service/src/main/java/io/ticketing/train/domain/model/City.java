@@ -1,0 +1,4 @@
+package io.ticketing.train.domain.model;
+
+public record City(CityId id, String name, String country) {
+}

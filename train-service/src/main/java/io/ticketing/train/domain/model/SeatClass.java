@@ -1,0 +1,6 @@
+package io.ticketing.train.domain.model;
+
+public enum SeatClass {
+    FIRST,
+    SECOND
+}

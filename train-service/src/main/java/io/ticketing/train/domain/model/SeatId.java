@@ -1,0 +1,16 @@
+package io.ticketing.train.domain.model;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record SeatId(UUID value) {
+
+    public SeatId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,4 @@
+package io.ticketing.train.domain.model;
+
+public record Station(StationId id, String name, String code, CityId cityId) {
+}

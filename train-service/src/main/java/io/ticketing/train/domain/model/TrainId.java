@@ -1,0 +1,16 @@
+package io.ticketing.train.domain.model;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record TrainId(UUID value) {
+
+    public TrainId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

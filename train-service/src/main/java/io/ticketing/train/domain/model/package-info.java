@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.train.domain.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.train;
+
+import org.jspecify.annotations.NullMarked;
