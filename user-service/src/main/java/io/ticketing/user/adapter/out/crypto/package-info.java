@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.user.adapter.out.crypto;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.user.application;
+
+import org.jspecify.annotations.NullMarked;

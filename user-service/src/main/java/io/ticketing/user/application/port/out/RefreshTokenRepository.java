@@ -1,0 +1,22 @@
+package io.ticketing.user.application.port.out;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.ticketing.user.domain.model.RefreshToken;
+
+public interface RefreshTokenRepository {
+
+    /** Finds by stored hash and locks the row until the transaction ends, so two uses of one token serialize. */
+    Optional<RefreshToken> findByHashForUpdate(String tokenHash);
+
+    Optional<RefreshToken> findByHash(String tokenHash);
+
+    void add(RefreshToken token);
+
+    void update(RefreshToken token);
+
+    /** Revokes every not yet revoked token of the family. */
+    void revokeFamily(UUID familyId, Instant now);
+}

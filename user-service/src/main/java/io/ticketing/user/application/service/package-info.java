@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.user.application.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.user.config;
+
+import org.jspecify.annotations.NullMarked;

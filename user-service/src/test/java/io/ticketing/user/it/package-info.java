@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.user.it;
+
+import org.jspecify.annotations.NullMarked;
