@@ -15,7 +15,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The password goes through every path that handles it (sign-up, failed and successful login, refresh,
- * profile) with DEBUG logging on, and shows up in no log line, event, reply, response or column.
+ * profile) with DEBUG logging on, and shows up in no log line, event, reply, response or column. Issued
+ * tokens stay out of the logs as well.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PasswordSecrecyIT extends IntegrationTestBase {
@@ -52,6 +53,8 @@ class PasswordSecrecyIT extends IntegrationTestBase {
         assertThat(hash).startsWith("$2a$").doesNotContain(SECRET);
 
         assertThat(output.getAll()).isNotEmpty().doesNotContain(SECRET);
-        assertThat(output.getAll()).doesNotContain(login.text("refreshToken"));
+        String[] accessToken = login.text("accessToken").split("\\.");
+        assertThat(output.getAll()).as("no token either").doesNotContain(login.text("refreshToken"))
+                .doesNotContain(accessToken[1]).doesNotContain(accessToken[2]);
     }
 }

@@ -48,6 +48,7 @@ class TokenVerificationIT extends IntegrationTestBase {
     void issuedTokensVerifyAgainstTheServedJwks() throws Exception {
         UserApi.Response jwks = api.get("/.well-known/jwks.json", null);
         assertThat(jwks.status()).isEqualTo(200);
+        assertThat(jwks.header("Content-Type")).startsWith("application/jwk-set+json");
         assertThat(jwks.raw().body()).doesNotContain("\"d\"").doesNotContain("\"p\"");
         JWKSet keys = JWKSet.parse(jwks.raw().body());
 

@@ -52,6 +52,11 @@ class AuthController {
             return new TokenResponse(tokens.accessToken(), tokens.refreshToken(), "Bearer",
                     tokens.accessTokenLifetime().toSeconds());
         }
+
+        @Override
+        public String toString() {
+            return "TokenResponse[***]";
+        }
     }
 
     @PostMapping("/login")

@@ -19,7 +19,7 @@ class JwksController {
         this.jwks = publicJwks.toJSONObject(true);
     }
 
-    @GetMapping(value = "/.well-known/jwks.json", produces = "application/jwk-set+json")
+    @GetMapping(value = "/.well-known/jwks.json", produces = {"application/jwk-set+json", "application/json"})
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(jwks);
     }
