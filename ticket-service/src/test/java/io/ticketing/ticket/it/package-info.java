@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.ticket.it;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.ticket.support;
+
+import org.jspecify.annotations.NullMarked;
