@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.notification.adapter.in.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.notification.adapter.in.scheduling;
+
+import org.jspecify.annotations.NullMarked;

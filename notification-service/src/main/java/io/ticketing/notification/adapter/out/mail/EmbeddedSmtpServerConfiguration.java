@@ -1,0 +1,31 @@
+package io.ticketing.notification.adapter.out.mail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.ticketing.notification.config.MailSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A real SMTP server inside the service (GreenMail) for the local stack, where no mail server runs: mails
+ * are accepted and kept in memory. Turned off with {@code SMTP_EMBEDDED=false} wherever a real server exists.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "ticketing.mail.embedded-server.enabled", havingValue = "true", matchIfMissing = true)
+class EmbeddedSmtpServerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedSmtpServerConfiguration.class);
+
+    @Bean(destroyMethod = "stop")
+    GreenMail embeddedSmtpServer(MailSettings settings, @Value("${spring.mail.port}") int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, settings.embeddedServer().bindAddress(),
+                ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        log.info("Embedded SMTP server listening on {}:{}", settings.embeddedServer().bindAddress(), port);
+        return server;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.notification.adapter.out.mail;
+
+import org.jspecify.annotations.NullMarked;

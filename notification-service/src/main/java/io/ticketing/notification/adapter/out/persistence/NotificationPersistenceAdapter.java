@@ -1,0 +1,59 @@
+package io.ticketing.notification.adapter.out.persistence;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.ticketing.notification.application.port.in.GetNotificationsQuery.NotificationPage;
+import io.ticketing.notification.application.port.out.NotificationRepository;
+import io.ticketing.notification.domain.model.Notification;
+import io.ticketing.notification.domain.model.NotificationId;
+import org.springframework.stereotype.Component;
+
+@Component
+class NotificationPersistenceAdapter implements NotificationRepository {
+
+    private final NotificationJpaRepository repository;
+
+    NotificationPersistenceAdapter(NotificationJpaRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public boolean existsForSourceEvent(String sourceEventId) {
+        return repository.existsBySourceEventId(sourceEventId);
+    }
+
+    @Override
+    public void save(Notification notification) {
+        repository.save(NotificationEntity.of(notification));
+    }
+
+    @Override
+    public Optional<Notification> findById(NotificationId id) {
+        return repository.findById(id.value()).map(NotificationEntity::toDomain);
+    }
+
+    @Override
+    public Optional<Notification> findOwned(NotificationId id, UUID userId) {
+        return repository.findByIdAndUserId(id.value(), userId).map(NotificationEntity::toDomain);
+    }
+
+    @Override
+    public NotificationPage findPage(UUID userId, long offset, int limit) {
+        List<Notification> items = repository.findPage(userId, offset, limit).stream()
+                .map(NotificationEntity::toDomain).toList();
+        return new NotificationPage(items, repository.countByUserId(userId));
+    }
+
+    @Override
+    public long countUnread(UUID userId) {
+        return repository.countByUserIdAndReadAtIsNull(userId);
+    }
+
+    @Override
+    public List<Notification> findCreatedAfter(UUID userId, NotificationId after, int limit) {
+        return repository.findCreatedAfter(userId, after.value(), limit).stream()
+                .map(NotificationEntity::toDomain).toList();
+    }
+}

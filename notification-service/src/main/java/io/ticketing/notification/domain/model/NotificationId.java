@@ -1,0 +1,16 @@
+package io.ticketing.notification.domain.model;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record NotificationId(UUID value) {
+
+    public NotificationId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.notification.support;
+
+import org.jspecify.annotations.NullMarked;
