@@ -198,7 +198,6 @@ public abstract class SagaTestKit {
     }
 
     /** Every event of this type on the TICKETS stream that concerns the ticket. */
-    @SuppressWarnings("unchecked")
     protected <T extends Message> List<T> ticketEvents(T prototype, UUID ticketId) {
         String id = ticketId.toString();
         return ticketEvents(prototype, e -> id.equals(e.getField(

@@ -66,7 +66,6 @@ class TicketEntity {
     @Version
     private long version;
 
-    @SuppressWarnings("NullAway.Init") // for JPA
     protected TicketEntity() {
     }
 
