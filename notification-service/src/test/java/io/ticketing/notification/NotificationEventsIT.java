@@ -15,8 +15,10 @@ import io.ticketing.proto.events.v1.TicketBooked;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @NotificationIntegrationTest
@@ -158,5 +160,12 @@ class NotificationEventsIT {
         assertThat(fx.notificationsFor(eventId)).isEqualTo(1);
         assertThat(fx.mailDelivery(notificationId)).containsEntry("status", "SENT").containsEntry("attempts", 1);
         assertThat(fx.mailsFor(notificationId)).hasSize(1);
+
+        // and should two consumers ever race on one event, the database keeps the second out
+        assertThatThrownBy(() -> fx.jdbc().sql("""
+                        INSERT INTO notification (id, user_id, type, title, body, source_event_id, created_at)
+                        VALUES (gen_random_uuid(), :user, 'TICKET_BOOKED', 't', 'b', :event, now())""")
+                .param("user", userId).param("event", eventId).update())
+                .isInstanceOf(DuplicateKeyException.class);
     }
 }

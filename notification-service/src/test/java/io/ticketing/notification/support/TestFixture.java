@@ -114,6 +114,10 @@ public class TestFixture {
                 .query(Long.class).single();
     }
 
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
     public Map<String, Object> mailDelivery(UUID notificationId) {
         return jdbc.sql("SELECT * FROM mail_delivery WHERE notification_id = ?").param(notificationId)
                 .query().singleRow();

@@ -33,7 +33,6 @@ class MailDeliveryEntity {
     @Column(name = "sent_at")
     private @Nullable Instant sentAt;
 
-    @SuppressWarnings("NullAway.Init")
     protected MailDeliveryEntity() {
     }
 

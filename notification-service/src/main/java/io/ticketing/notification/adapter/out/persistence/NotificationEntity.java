@@ -38,7 +38,6 @@ class NotificationEntity {
     @Column(name = "read_at")
     private @Nullable Instant readAt;
 
-    @SuppressWarnings("NullAway.Init")
     protected NotificationEntity() {
     }
 

@@ -23,7 +23,6 @@ class RecipientEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @SuppressWarnings("NullAway.Init")
     protected RecipientEntity() {
     }
 

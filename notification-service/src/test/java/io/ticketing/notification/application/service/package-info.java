@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.notification.application.service;
+
+import org.jspecify.annotations.NullMarked;

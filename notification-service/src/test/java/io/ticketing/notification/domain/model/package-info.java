@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.notification.domain.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.notification;
+
+import org.jspecify.annotations.NullMarked;
