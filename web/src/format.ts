@@ -3,8 +3,14 @@ import type { Money, StationRef } from './api';
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
-export const formatDateTime = (iso?: string | null) => (iso ? dateTime.format(new Date(iso)) : '');
-export const formatTime = (iso?: string | null) => (iso ? time.format(new Date(iso)) : '');
+function formatWith(format: Intl.DateTimeFormat, iso?: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : format.format(date);
+}
+
+export const formatDateTime = (iso?: string | null) => formatWith(dateTime, iso);
+export const formatTime = (iso?: string | null) => formatWith(time, iso);
 
 export function formatDuration(minutes: number): string {
   const h = Math.floor(minutes / 60);
