@@ -37,9 +37,11 @@ public class LiveNotificationService implements WatchNotificationsUseCase, Deliv
         return notifications.findCreatedAfter(userId, lastSeen, limit);
     }
 
-    /** Every replica hears of every notification; only one with a watcher of that user reads it. */
+    /**
+     * Every replica hears of every notification; only one with a watcher of that user reads it (hence no
+     * transaction around the check: most announcements cost no database access at all).
+     */
     @Override
-    @Transactional(readOnly = true)
     public void deliver(UUID userId, NotificationId notificationId) {
         Set<NotificationListener> listeners = watchers.get(userId);
         if (listeners == null || listeners.isEmpty()) {
