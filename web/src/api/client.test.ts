@@ -11,7 +11,7 @@ describe('api client', () => {
         problem(400, 'Bad Request', 'The request has invalid fields', [{ field: 'password', message: 'at least 10 characters' }]),
     });
 
-    const error = await request('POST', '/api/v1/auth/register', { body: {}, auth: false }).catch((e) => e);
+    const error = (await request('POST', '/api/v1/auth/register', { body: {}, auth: false }).catch((e) => e)) as ApiError;
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(400);
