@@ -35,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DurableConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DurableConsumer.class);
+    private static final Duration PULL_EXPIRY = Duration.ofSeconds(1);
+    private static final Duration BUFFERED = Duration.ofMillis(1);
 
     private final ConsumerDefinition definition;
     private final Connection connection;
@@ -76,19 +78,44 @@ public class DurableConsumer implements SmartLifecycle {
         }
     }
 
+    /**
+     * Keeps one pull request for a batch open, takes the first message as soon as it arrives and then only
+     * what is already buffered, so a lone message is handled at once while a burst is handled as a batch.
+     */
     private void loop(JetStreamSubscription subscription) {
         long backoffMillis = 0;
+        int outstanding = 0;
+        long pullExpiresAt = 0;
         while (running) {
             try {
-                List<Message> batch = subscription.fetch(definition.batchSize(), Duration.ofSeconds(1));
-                if (!batch.isEmpty()) {
-                    process(batch);
+                long now = System.nanoTime();
+                if (outstanding <= 0 || now >= pullExpiresAt) {
+                    subscription.pullExpiresIn(definition.batchSize(), PULL_EXPIRY);
+                    outstanding = definition.batchSize();
+                    pullExpiresAt = now + PULL_EXPIRY.toNanos();
                 }
+                Message first = subscription.nextMessage(PULL_EXPIRY);
+                if (first == null) {
+                    outstanding = 0;
+                    continue;
+                }
+                List<Message> batch = new ArrayList<>();
+                batch.add(first);
+                Message next;
+                while (batch.size() < outstanding && (next = subscription.nextMessage(BUFFERED)) != null) {
+                    batch.add(next);
+                }
+                outstanding -= batch.size();
+                process(batch);
                 backoffMillis = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
                 }
+                outstanding = 0;
                 backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), 5_000);
                 log.warn("Consumer {} cannot fetch ({}); retrying in {} ms", definition.durableName(), e.getMessage(),
                         backoffMillis);
