@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.gateway.adapter.in;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,169 @@
+package io.ticketing.gateway.adapter.in.web;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.ticketing.gateway.config.GatewayProperties;
+import io.ticketing.platform.error.ProblemKind;
+import io.ticketing.platform.messaging.MessageHeaders;
+import io.ticketing.platform.tracing.Correlation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * First thing every request meets:
+ * <ul>
+ * <li>identity headers sent by clients ({@code user-id}, {@code roles}, {@code X-User-*}) are dropped, so only
+ * the verified token speaks for the caller;</li>
+ * <li>a correlation id and a W3C {@code traceparent} are taken from the caller or created, forwarded to the
+ * services and returned in the response;</li>
+ * <li>bodies over the limit are refused with 413 (declared length up front, streamed bodies while read);</li>
+ * <li>the notification stream accepts {@code ?access_token=}, since browsers' EventSource cannot set headers; it
+ * becomes an Authorization header and leaves the URL before anything logs or forwards it.</li>
+ * </ul>
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class EdgeFilter implements WebFilter {
+
+    static final String CORRELATION_ATTR = EdgeFilter.class.getName() + ".correlationId";
+    static final String TRACEPARENT_ATTR = EdgeFilter.class.getName() + ".traceparent";
+    static final String TRACEPARENT_HEADER = "traceparent";
+    static final String NOTIFICATION_STREAM = "/api/v1/notifications/stream";
+    static final String ACCESS_TOKEN_PARAM = "access_token";
+
+    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-[0-9a-f]{16}-([0-9a-f]{2})");
+    private static final String ZERO_TRACE = "0".repeat(32);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final long maxBody;
+
+    EdgeFilter(GatewayProperties properties) {
+        this.maxBody = properties.maxBody().toBytes();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        String correlationId = correlationId(request.getHeaders().getFirst(Correlation.HTTP_HEADER));
+        String traceparent = childTraceparent(request.getHeaders().getFirst(TRACEPARENT_HEADER));
+        exchange.getAttributes().put(CORRELATION_ATTR, correlationId);
+        exchange.getAttributes().put(TRACEPARENT_ATTR, traceparent);
+        HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
+        responseHeaders.set(Correlation.HTTP_HEADER, correlationId);
+        responseHeaders.set(TRACEPARENT_HEADER, traceparent);
+
+        long declared = request.getHeaders().getContentLength();
+        if (declared > maxBody) {
+            return Mono.error(HttpProblem.of(ProblemKind.PAYLOAD_TOO_LARGE, "The body exceeds " + maxBody + " bytes"));
+        }
+        String accessToken = NOTIFICATION_STREAM.equals(request.getPath().pathWithinApplication().value())
+                ? request.getQueryParams().getFirst(ACCESS_TOKEN_PARAM) : null;
+        ServerHttpRequest.Builder mutated = request.mutate().headers(headers -> {
+            for (String name : new ArrayList<>(headers.headerNames())) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.equals(MessageHeaders.USER_ID) || lower.equals(MessageHeaders.ROLES)
+                        || lower.startsWith("x-user-")) {
+                    headers.remove(name);
+                }
+            }
+            headers.set(Correlation.HTTP_HEADER, correlationId);
+            headers.set(TRACEPARENT_HEADER, traceparent);
+            if (accessToken != null && !headers.containsHeader(HttpHeaders.AUTHORIZATION)) {
+                headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken);
+            }
+        });
+        if (request.getQueryParams().containsKey(ACCESS_TOKEN_PARAM)) {
+            URI withoutToken = UriComponentsBuilder.fromUri(request.getURI()).replaceQueryParam(ACCESS_TOKEN_PARAM)
+                    .build(true).toUri();
+            mutated.uri(withoutToken);
+        }
+        ServerHttpRequest forwarded = mutated.build();
+        if (declared < 0) {
+            forwarded = new LimitedBody(forwarded, maxBody);
+        }
+        return chain.filter(exchange.mutate().request(forwarded).build());
+    }
+
+    static String correlationId(@Nullable String incoming) {
+        return incoming != null && CORRELATION_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+    }
+
+    /** Keeps the caller's trace (or starts one) and names the gateway's hop with a new span id. */
+    static String childTraceparent(@Nullable String incoming) {
+        String traceId = null;
+        String flags = "01";
+        if (incoming != null) {
+            Matcher m = TRACEPARENT.matcher(incoming.trim());
+            if (m.matches() && !m.group(1).equals(ZERO_TRACE)) {
+                traceId = m.group(1);
+                flags = m.group(2);
+            }
+        }
+        if (traceId == null) {
+            traceId = randomHex(16);
+        }
+        return "00-" + traceId + "-" + randomHex(8) + "-" + flags;
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        do {
+            RANDOM.nextBytes(b);
+        } while (isZero(b));
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static boolean isZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Counts a streamed (chunked) body and fails with 413 once it exceeds the limit. */
+    private static final class LimitedBody extends ServerHttpRequestDecorator {
+
+        private final long max;
+
+        LimitedBody(ServerHttpRequest delegate, long max) {
+            super(delegate);
+            this.max = max;
+        }
+
+        @Override
+        public Flux<DataBuffer> getBody() {
+            AtomicLong seen = new AtomicLong();
+            return super.getBody().map(buffer -> {
+                if (seen.addAndGet(buffer.readableByteCount()) > max) {
+                    DataBufferUtils.release(buffer);
+                    throw HttpProblem.of(ProblemKind.PAYLOAD_TOO_LARGE, "The body exceeds " + max + " bytes");
+                }
+                return buffer;
+            });
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.ticketing.gateway.adapter.in.web;
+
+import java.util.List;
+
+import io.ticketing.gateway.config.GatewayProperties;
+import io.ticketing.platform.error.ProblemKind;
+import io.ticketing.platform.security.CurrentUser;
+import io.ticketing.platform.security.ResourceServerAutoConfiguration;
+import io.ticketing.platform.security.TokenSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * The gateway is a stateless OAuth2 resource server: RS256 tokens from user-service's JWKS (Nimbus caches the
+ * keys and fetches them again when a token names an unknown {@code kid}), issuer and audience checked, roles from
+ * the {@code roles} claim. Catalog writes need ADMIN, every other API call a valid token, except the public ones.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(TokenSettings.class)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(TokenSettings settings) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwksUrl())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(ResourceServerAutoConfiguration.validator(settings));
+        return decoder;
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemRenderer problems,
+            GatewayProperties properties) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            boolean hadToken = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+            return problems.write(exchange, ProblemKind.UNAUTHORIZED,
+                    hadToken ? "The bearer token is invalid or expired" : "A bearer token is required");
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, e) ->
+                problems.write(exchange, ProblemKind.FORBIDDEN, "Your role does not allow this");
+        String admin = CurrentUser.ADMIN;
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .cors(cors -> cors.configurationSource(cors(properties)))
+                .authorizeExchange(auth -> auth
+                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
+                                "/api/v1/auth/refresh").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/cities/**", "/api/v1/stations/**", "/api/v1/trains/**",
+                                "/api/v1/trips/**", "/.well-known/jwks.json").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/cities", "/api/v1/stations", "/api/v1/trains",
+                                "/api/v1/trips").hasRole(admin)
+                        .pathMatchers(HttpMethod.DELETE, "/api/v1/trips/*").hasRole(admin)
+                        .pathMatchers("/api/**").authenticated()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/**").hasRole(admin)
+                        // API docs, Swagger UI, the web client's files, and 404 for anything else
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(
+                                new ReactiveJwtAuthenticationConverterAdapter(ResourceServerAutoConfiguration.rolesConverter())))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .headers(headers -> headers
+                        .contentTypeOptions(c -> { })
+                        .frameOptions(f -> f.mode(Mode.DENY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .build();
+    }
+
+    /** Cross-origin calls only from the web client's dev server; the built client is same-origin. */
+    private static CorsConfigurationSource cors(GatewayProperties properties) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(properties.corsOrigins());
+        config.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Idempotency-Key",
+                "X-Correlation-Id", "traceparent"));
+        config.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, "X-Correlation-Id"));
+        config.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", config);
+        return source;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.gateway.adapter.out;
+
+import org.jspecify.annotations.NullMarked;

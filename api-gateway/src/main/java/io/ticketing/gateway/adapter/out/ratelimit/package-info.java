@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.gateway.adapter.out.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.gateway.adapter.out.ticket;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.gateway.application;
+
+import org.jspecify.annotations.NullMarked;

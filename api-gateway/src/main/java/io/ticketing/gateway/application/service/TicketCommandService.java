@@ -1,0 +1,70 @@
+package io.ticketing.gateway.application.service;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import io.ticketing.gateway.application.port.in.BookTicketCommand;
+import io.ticketing.gateway.application.port.in.BookTicketUseCase;
+import io.ticketing.gateway.application.port.in.CancelTicketCommand;
+import io.ticketing.gateway.application.port.in.CancelTicketUseCase;
+import io.ticketing.gateway.application.port.in.TicketAccepted;
+import io.ticketing.gateway.application.port.out.TicketCommandPublisher;
+import io.ticketing.gateway.application.port.out.TicketLookup;
+import io.ticketing.gateway.application.port.out.TicketLookupPort;
+import io.ticketing.gateway.domain.BookingRequest;
+import io.ticketing.gateway.domain.TicketStatus;
+import io.ticketing.platform.error.DomainProblem;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns bookings and cancellations into durable commands. The pre-check against ticket-service only answers
+ * early; when ticket-service is unreachable the command is stored anyway and ticket-service applies the same
+ * rules when it consumes it (first body wins for a ticket id).
+ */
+public class TicketCommandService implements BookTicketUseCase, CancelTicketUseCase {
+
+    private final TicketLookupPort tickets;
+    private final TicketCommandPublisher commands;
+    private final Clock clock;
+
+    public TicketCommandService(TicketLookupPort tickets, TicketCommandPublisher commands, Clock clock) {
+        this.tickets = tickets;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<TicketAccepted> book(BookTicketCommand command) {
+        UUID ticketId = BookingRequest.ticketId(command.requester().userId(), command.idempotencyKey());
+        String hash = command.booking().requestHash();
+        return tickets.find(ticketId, command.requester()).flatMap(lookup -> switch (lookup) {
+            case TicketLookup.Found found -> {
+                found.ticket().checkSameBooking(hash);
+                yield Mono.just(new TicketAccepted(ticketId, found.ticket().status()));
+            }
+            case TicketLookup.Missing missing -> publishBooking(ticketId, command);
+            case TicketLookup.Unknown unknown -> publishBooking(ticketId, command);
+        });
+    }
+
+    private Mono<TicketAccepted> publishBooking(UUID ticketId, BookTicketCommand command) {
+        return commands.book(ticketId, command.idempotencyKey(), command.booking(), command.requester())
+                .thenReturn(new TicketAccepted(ticketId, TicketStatus.PENDING));
+    }
+
+    @Override
+    public Mono<TicketAccepted> cancel(CancelTicketCommand command) {
+        UUID ticketId = command.ticketId();
+        return tickets.find(ticketId, command.requester()).flatMap(lookup -> switch (lookup) {
+            case TicketLookup.Found found -> {
+                found.ticket().checkCancellable(clock.instant());
+                yield commands.cancel(ticketId, command.requester())
+                        .thenReturn(new TicketAccepted(ticketId, found.ticket().status()));
+            }
+            case TicketLookup.Missing missing -> Mono.error(DomainProblem.notFound("No ticket " + ticketId));
+            // ticket-service is down: it checks ownership and state when it consumes the command
+            case TicketLookup.Unknown unknown -> commands.cancel(ticketId, command.requester())
+                    .thenReturn(new TicketAccepted(ticketId, null));
+        });
+    }
+}

@@ -1,0 +1,13 @@
+package io.ticketing.gateway.domain;
+
+/**
+ * A token bucket's shape: a caller may send {@code capacity} requests at once and then {@code perSecond} per second.
+ */
+public record RateLimitPolicy(String name, int capacity, double perSecond) {
+
+    public RateLimitPolicy {
+        if (capacity < 1 || perSecond <= 0) {
+            throw new IllegalArgumentException("A rate limit needs capacity >= 1 and a positive refill rate");
+        }
+    }
+}

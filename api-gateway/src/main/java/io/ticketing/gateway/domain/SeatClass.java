@@ -1,0 +1,5 @@
+package io.ticketing.gateway.domain;
+
+public enum SeatClass {
+    FIRST, SECOND
+}

@@ -1,0 +1,138 @@
+package io.ticketing.gateway;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.ticketing.gateway.support.GatewayITSupport;
+import io.ticketing.gateway.support.GatewayTestInfrastructure;
+import io.ticketing.gateway.support.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the gateway answers by itself: unknown routes, outages, rate limits, tracing, docs and the web client. */
+class EdgeIT extends GatewayITSupport {
+
+    @Test
+    void anUnknownRouteIs404Problem() {
+        http.get().uri("/no/such/thing").accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:problem:ticketing:not-found")
+                .jsonPath("$.title").isEqualTo("Not found")
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.instance").isEqualTo("/no/such/thing");
+    }
+
+    @Test
+    void aServiceThatIsDownIs503WithRetryAfter() {
+        http.get().uri("/api/v1/cities")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().exists("Retry-After")
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:unavailable");
+
+        http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\":\"a@b.c\",\"password\":\"x\"}")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().exists("Retry-After");
+    }
+
+    @Test
+    void correlationIdAndTraceparentAreForwardedOrCreatedAndReturned() {
+        http.get().uri("/no/such/thing").header("X-Correlation-Id", "it-corr-42")
+                .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                .exchange()
+                .expectHeader().valueEquals("X-Correlation-Id", "it-corr-42")
+                .expectHeader().value("traceparent", tp -> assertThat(tp)
+                        .matches("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01"));
+
+        http.get().uri("/no/such/thing").header("X-Correlation-Id", "bad id with spaces")
+                .exchange()
+                .expectHeader().value("X-Correlation-Id", id -> assertThat(UUID.fromString(id)).isNotNull())
+                .expectHeader().value("traceparent", tp -> assertThat(tp).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+    }
+
+    @Test
+    void aBurstOverTheLimitGets429WithRetryAfter() {
+        String token = TestTokens.user(UUID.randomUUID());
+        List<EntityExchangeResult<byte[]>> results = Flux.range(0, GatewayTestInfrastructure.RATE_LIMIT_CAPACITY * 2)
+                .flatMap(i -> Flux.defer(() -> Flux.just(http.get().uri("/api/v1/tickets/{id}", UUID.randomUUID())
+                        .header("Authorization", bearer(token))
+                        .exchange().expectBody().returnResult())), 16)
+                .collectList().block();
+
+        List<EntityExchangeResult<byte[]>> limited = results.stream()
+                .filter(r -> r.getStatus().value() == 429).toList();
+        assertThat(limited).isNotEmpty();
+        assertThat(limited).allSatisfy(r -> {
+            assertThat(r.getResponseHeaders().getFirst("Retry-After")).matches("[1-9][0-9]*");
+            assertThat(r.getResponseHeaders().getContentType()).hasToString("application/problem+json");
+        });
+    }
+
+    @Test
+    void requestsBelowTheLimitAllPass() {
+        String token = TestTokens.user(UUID.randomUUID());
+        for (int i = 0; i < GatewayTestInfrastructure.RATE_LIMIT_CAPACITY; i++) {
+            http.get().uri("/api/v1/tickets/{id}", UUID.randomUUID())
+                    .header("Authorization", bearer(token))
+                    .exchange()
+                    .expectStatus().isNotFound();
+        }
+    }
+
+    @Test
+    void swaggerUiListsTheGatewaysCommandsWithTheProblemShape() {
+        http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/tickets'].post.parameters[?(@.name=='Idempotency-Key')]").exists()
+                .jsonPath("$.paths['/api/v1/cities'].post.requestBody").exists()
+                .jsonPath("$.paths['/api/v1/cities'].post.responses['400'].content['application/problem+json']").exists()
+                .jsonPath("$.paths['/api/v1/cities'].post.responses['503']").exists()
+                .jsonPath("$.components.schemas.Problem.properties.errors").exists()
+                .jsonPath("$.components.schemas.CreateCityRequest").exists();
+        http.get().uri("/v3/api-docs/swagger-config").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.urls[?(@.url=='/v3/api-docs/train')]").exists();
+    }
+
+    @Test
+    void eachServicesSpecIsServedThroughTheGateway() {
+        http.get().uri("/v3/api-docs/ticket").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.info.title").isEqualTo("ticket-service")
+                .jsonPath("$.servers[0].url").isEqualTo("/");
+    }
+
+    @Test
+    void servesTheWebClientWithFallbackToIndexForClientRoutes() {
+        http.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(body -> assertThat(body).contains("<div id=root>"));
+        http.get().uri("/trips/42/seats").accept(MediaType.TEXT_HTML, MediaType.ALL).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("<div id=root>"));
+        http.get().uri("/assets/app.js").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value("Cache-Control", cc -> assertThat(cc).contains("immutable"))
+                .expectBody(String.class).value(body -> assertThat(body).contains("ticketing"));
+        http.get().uri("/assets/missing.js").accept(MediaType.ALL).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json");
+        http.get().uri("/../../etc/passwd").accept(MediaType.ALL).exchange()
+                .expectStatus().is4xxClientError()
+                .expectBody(String.class).value(body -> assertThat(body == null ? "" : body).doesNotContain("root:"));
+    }
+}

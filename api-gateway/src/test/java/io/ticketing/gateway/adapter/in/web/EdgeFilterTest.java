@@ -1,0 +1,31 @@
+package io.ticketing.gateway.adapter.in.web;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EdgeFilterTest {
+
+    @Test
+    void continuesTheCallersTraceWithANewSpan() {
+        String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+        assertThat(EdgeFilter.childTraceparent(incoming))
+                .matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-00")
+                .isNotEqualTo(incoming);
+    }
+
+    @Test
+    void startsATraceWhenTheCallersIsMissingOrInvalid() {
+        assertThat(EdgeFilter.childTraceparent(null)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(EdgeFilter.childTraceparent("00-" + "0".repeat(32) + "-00f067aa0ba902b7-01"))
+                .doesNotContain("0".repeat(32));
+        assertThat(EdgeFilter.childTraceparent("garbage")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    @Test
+    void keepsOnlyWellFormedCorrelationIds() {
+        assertThat(EdgeFilter.correlationId("abc-123:x.y")).isEqualTo("abc-123:x.y");
+        assertThat(EdgeFilter.correlationId("has spaces")).isNotEqualTo("has spaces").hasSize(36);
+        assertThat(EdgeFilter.correlationId("x".repeat(101))).hasSize(36);
+    }
+}

@@ -1,0 +1,113 @@
+package io.ticketing.gateway.application.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.ticketing.gateway.application.port.in.BookTicketCommand;
+import io.ticketing.gateway.application.port.in.CancelTicketCommand;
+import io.ticketing.gateway.application.port.in.Requester;
+import io.ticketing.gateway.application.port.in.TicketAccepted;
+import io.ticketing.gateway.application.port.out.TicketCommandPublisher;
+import io.ticketing.gateway.application.port.out.TicketLookup;
+import io.ticketing.gateway.domain.BookingRequest;
+import io.ticketing.gateway.domain.SeatClass;
+import io.ticketing.gateway.domain.TicketSnapshot;
+import io.ticketing.gateway.domain.TicketStatus;
+import io.ticketing.platform.error.DomainProblem;
+import io.ticketing.platform.error.ProblemKind;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TicketCommandServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
+    private final Requester requester = new Requester(UUID.randomUUID(), Set.of("USER"), "token", "corr", "tp");
+    private final BookingRequest booking = new BookingRequest(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+            null, SeatClass.FIRST, "Ann");
+    private final List<String> published = new ArrayList<>();
+    private TicketLookup lookup = new TicketLookup.Missing();
+
+    private final TicketCommandService service = new TicketCommandService((id, who) -> Mono.just(lookup),
+            new TicketCommandPublisher() {
+                @Override
+                public Mono<Void> book(UUID ticketId, String key, BookingRequest b, Requester r) {
+                    return Mono.fromRunnable(() -> published.add("book " + ticketId));
+                }
+
+                @Override
+                public Mono<Void> cancel(UUID ticketId, Requester r) {
+                    return Mono.fromRunnable(() -> published.add("cancel " + ticketId));
+                }
+            }, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private TicketAccepted book() {
+        return service.book(new BookTicketCommand(requester, "key", booking)).block();
+    }
+
+    private UUID ticketId() {
+        return BookingRequest.ticketId(requester.userId(), "key");
+    }
+
+    @Test
+    void publishesANewBookingAsPending() {
+        assertThat(book()).isEqualTo(new TicketAccepted(ticketId(), TicketStatus.PENDING));
+        assertThat(published).containsExactly("book " + ticketId());
+    }
+
+    @Test
+    void publishesWhenTicketServiceCannotBeAsked() {
+        lookup = new TicketLookup.Unknown("connection refused");
+        assertThat(book().status()).isEqualTo(TicketStatus.PENDING);
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void answersTheExistingTicketForTheSameBody() {
+        lookup = new TicketLookup.Found(new TicketSnapshot(ticketId(), TicketStatus.CONFIRMED, booking.requestHash(), null));
+        assertThat(book().status()).isEqualTo(TicketStatus.CONFIRMED);
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void refusesTheSameKeyWithAnotherBody() {
+        lookup = new TicketLookup.Found(new TicketSnapshot(ticketId(), TicketStatus.PENDING, "other", null));
+        assertThatThrownBy(this::book).isInstanceOfSatisfying(DomainProblem.class,
+                p -> assertThat(p.kind()).isEqualTo(ProblemKind.RULE_VIOLATED));
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void cancellationRefusesUnknownFinalAndDepartedTickets() {
+        UUID id = UUID.randomUUID();
+        CancelTicketCommand cancel = new CancelTicketCommand(requester, id);
+        lookup = new TicketLookup.Missing();
+        assertThatThrownBy(() -> service.cancel(cancel).block()).isInstanceOfSatisfying(DomainProblem.class,
+                p -> assertThat(p.kind()).isEqualTo(ProblemKind.NOT_FOUND));
+        lookup = new TicketLookup.Found(new TicketSnapshot(id, TicketStatus.EXPIRED, null, NOW.plusSeconds(60)));
+        assertThatThrownBy(() -> service.cancel(cancel).block()).isInstanceOfSatisfying(DomainProblem.class,
+                p -> assertThat(p.kind()).isEqualTo(ProblemKind.CONFLICT));
+        lookup = new TicketLookup.Found(new TicketSnapshot(id, TicketStatus.CONFIRMED, null, NOW.minusSeconds(60)));
+        assertThatThrownBy(() -> service.cancel(cancel).block()).isInstanceOfSatisfying(DomainProblem.class,
+                p -> assertThat(p.kind()).isEqualTo(ProblemKind.RULE_VIOLATED));
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void cancellationIsPublishedForAnUpcomingTicketOrWhenTicketServiceIsDown() {
+        UUID id = UUID.randomUUID();
+        lookup = new TicketLookup.Found(new TicketSnapshot(id, TicketStatus.CONFIRMED, null, NOW.plusSeconds(60)));
+        assertThat(service.cancel(new CancelTicketCommand(requester, id)).block())
+                .isEqualTo(new TicketAccepted(id, TicketStatus.CONFIRMED));
+        lookup = new TicketLookup.Unknown("HTTP 503");
+        assertThat(service.cancel(new CancelTicketCommand(requester, id)).block().status()).isNull();
+        assertThat(published).containsExactly("cancel " + id, "cancel " + id);
+    }
+}

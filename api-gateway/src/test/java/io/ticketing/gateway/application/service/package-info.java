@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.gateway.application.service;
+
+import org.jspecify.annotations.NullMarked;

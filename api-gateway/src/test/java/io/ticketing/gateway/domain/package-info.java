@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.gateway.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,52 @@
+package io.ticketing.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.ticketing.platform.test.TestNats;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the gateway at the test JVM's real NATS server, the stub services, a built "web client" and small rate
+ * limits. user- and train-service are down (nothing listens), so routes to them show the outage answer.
+ */
+public class GatewayTestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final int RATE_LIMIT_CAPACITY = 30;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        StubServices stubs = StubServices.get();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("gateway-test", Map.ofEntries(
+                Map.entry("ticketing.nats.servers", TestNats.url()),
+                Map.entry("ticketing.security.jwks-url", stubs.url() + "/.well-known/jwks.json"),
+                Map.entry("ticketing.services.ticket", stubs.url()),
+                Map.entry("ticketing.services.notification", stubs.url()),
+                Map.entry("ticketing.services.user", StubServices.downUrl()),
+                Map.entry("ticketing.services.train", StubServices.downUrl()),
+                Map.entry("ticketing.gateway.command-timeout", "2s"),
+                Map.entry("ticketing.gateway.ticket-lookup-timeout", "1s"),
+                Map.entry("ticketing.gateway.web-dist", webDist().toString()),
+                Map.entry("ticketing.rate-limit.standard.capacity", String.valueOf(RATE_LIMIT_CAPACITY)),
+                Map.entry("ticketing.rate-limit.standard.per-second", "1"),
+                Map.entry("ticketing.rate-limit.auth.capacity", "20"),
+                Map.entry("ticketing.rate-limit.auth.per-second", "1"))));
+    }
+
+    private static Path webDist() {
+        try {
+            Path dist = Files.createTempDirectory("web-dist");
+            Files.writeString(dist.resolve("index.html"), "<!doctype html><title>ticketing</title><div id=root></div>");
+            Files.createDirectories(dist.resolve("assets"));
+            Files.writeString(dist.resolve("assets/app.js"), "console.log('ticketing');");
+            return dist;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

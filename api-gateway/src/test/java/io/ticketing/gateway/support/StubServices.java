@@ -1,0 +1,122 @@
+package io.ticketing.gateway.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The services the gateway talks to over HTTP, as far as its tests need them: user-service's JWKS, ticket-service's
+ * ticket reads (for the booking pre-check), notification-service's stream, and an OpenAPI document.
+ */
+public final class StubServices {
+
+    /** A ticket as ticket-service would report it. */
+    public record Ticket(String status, @Nullable Instant departure, @Nullable String requestHash) {
+    }
+
+    /** What a stub endpoint last received. */
+    public record Received(String path, @Nullable String query, Headers headers) {
+    }
+
+    private static StubServices instance;
+
+    public final Map<UUID, Ticket> tickets = new ConcurrentHashMap<>();
+    public final AtomicBoolean ticketServiceFailing = new AtomicBoolean();
+    public final Map<String, Received> lastRequest = new ConcurrentHashMap<>();
+    private final HttpServer server;
+
+    private StubServices() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/.well-known/jwks.json", ex -> respond(ex, 200, "application/json", TestTokens.jwks()));
+        server.createContext("/api/v1/tickets/", this::ticket);
+        server.createContext("/api/v1/notifications/stream", ex -> {
+            record(ex, "stream");
+            respond(ex, 200, "text/event-stream", "event: notification\ndata: {\"id\":\"n1\"}\n\n");
+        });
+        server.createContext("/v3/api-docs", ex -> respond(ex, 200, "application/json", """
+                {"openapi":"3.1.0","info":{"title":"ticket-service","version":"v1"},
+                 "servers":[{"url":"http://127.0.0.1:8083"}],"paths":{"/api/v1/tickets/{id}":{}}}"""));
+        server.start();
+    }
+
+    public static synchronized StubServices get() {
+        if (instance == null) {
+            try {
+                instance = new StubServices();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A local port nobody listens on: a service that is down. */
+    public static String downUrl() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void ticket(HttpExchange ex) throws IOException {
+        record(ex, "ticket");
+        if (ticketServiceFailing.get()) {
+            respond(ex, 503, "application/problem+json", "{\"status\":503}");
+            return;
+        }
+        String path = ex.getRequestURI().getPath();
+        UUID id;
+        try {
+            id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+        } catch (IllegalArgumentException e) {
+            respond(ex, 400, "application/problem+json", "{\"status\":400}");
+            return;
+        }
+        Ticket ticket = tickets.get(id);
+        if (ticket == null) {
+            respond(ex, 404, "application/problem+json", "{\"status\":404,\"title\":\"Not found\"}");
+            return;
+        }
+        if (ticket.requestHash() != null) {
+            ex.getResponseHeaders().set("Idempotency-Request-Hash", ticket.requestHash());
+        }
+        String from = ticket.departure() == null ? "{}" : "{\"departure\":\"" + ticket.departure() + "\"}";
+        respond(ex, 200, "application/json",
+                "{\"id\":\"" + id + "\",\"status\":\"" + ticket.status() + "\",\"from\":" + from + "}");
+    }
+
+    private void record(HttpExchange ex, String name) {
+        Headers copy = new Headers();
+        copy.putAll(ex.getRequestHeaders());
+        lastRequest.put(name, new Received(ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(), copy));
+    }
+
+    private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

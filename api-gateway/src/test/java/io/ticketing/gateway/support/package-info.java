@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.gateway.support;
+
+import org.jspecify.annotations.NullMarked;
