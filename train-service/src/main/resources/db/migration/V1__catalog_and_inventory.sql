@@ -61,10 +61,9 @@ CREATE TABLE trip_stop (
     PRIMARY KEY (trip_id, stop_index),
     CONSTRAINT trip_stop_station_once UNIQUE (trip_id, station_id)
 );
--- the search: stops in the origin city departing within the day ...
+-- the search: stops in the origin city departing within the day (each candidate trip's later stop in the
+-- destination city then comes from the primary key: a trip has few stops)
 CREATE INDEX trip_stop_search_from_idx ON trip_stop (city_id, departs_at) INCLUDE (trip_id, stop_index, station_id);
--- ... and, per candidate trip, its later stop in the destination city
-CREATE INDEX trip_stop_search_to_idx ON trip_stop (trip_id, city_id) INCLUDE (stop_index, station_id, arrives_at);
 
 CREATE TABLE trip_fare (
     trip_id    uuid          NOT NULL REFERENCES trip (id),

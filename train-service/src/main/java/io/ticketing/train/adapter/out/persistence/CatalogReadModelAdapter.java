@@ -38,11 +38,11 @@ import org.springframework.stereotype.Component;
 class CatalogReadModelAdapter implements CatalogReadModel {
 
     /**
-     * Trip search in one statement. The stops leaving the origin city that day come from
-     * {@code trip_stop_search_from_idx (city_id, departs_at)}; each candidate's later stop in the destination
-     * city from {@code trip_stop_search_to_idx (trip_id, city_id)}. The page is cut before the per-class
-     * free-seat counts, so those run only for the trips shown. Always returns at least one row (carrying the
-     * total), with nulls when the page is empty.
+     * Trip search in one statement. The stops leaving the origin city that day come from an index-only scan
+     * of {@code trip_stop_search_from_idx (city_id, departs_at)}; each candidate's later stop in the
+     * destination city from the {@code trip_stop} primary key (see TripSearchPlanIT). The page is cut before
+     * the per-class free-seat counts, so those run only for the trips shown. Always returns at least one row
+     * (carrying the total), with nulls when the page is empty.
      */
     static final String SEARCH = """
             WITH candidates AS (
