@@ -24,8 +24,11 @@ public record CurrentUser(UUID id, Set<String> roles) {
     public static CurrentUser require() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth instanceof JwtAuthenticationToken jwt) {
+            // only ROLE_ authorities are roles; Spring Security adds others (e.g. FACTOR_BEARER)
             Set<String> roles = jwt.getAuthorities().stream()
-                    .map(a -> a.getAuthority().replaceFirst("^ROLE_", ""))
+                    .map(a -> a.getAuthority())
+                    .filter(a -> a != null && a.startsWith("ROLE_"))
+                    .map(a -> a.substring("ROLE_".length()))
                     .collect(Collectors.toUnmodifiableSet());
             try {
                 return new CurrentUser(UUID.fromString(jwt.getToken().getSubject()), roles);

@@ -40,17 +40,9 @@ class NotificationConsumers {
 
     static final String SERVICE = "notification";
 
-    /**
-     * A fetch returns only when its batch is full or after a second: with one message per fetch, an event
-     * reaches the user's live stream in milliseconds instead of up to a second later. Notifications are a
-     * trickle next to the booking flow, so the lower throughput does not matter.
-     */
-    private static final int LOW_LATENCY_BATCH = 1;
-
     @Bean
     ConsumerDefinition userEventsConsumer(RememberRecipientUseCase recipients, RecordNotificationUseCase notifications) {
         return ConsumerDefinition.durable("notification-service-users", Streams.USERS, "users.events.>")
-                .batchSize(LOW_LATENCY_BATCH)
                 .on(UserRegistered.getDefaultInstance(), (event, context) -> {
                     Occasion.UserRegistered occasion = NotificationEvents.occasion(event);
                     recipients.remember(new Recipient(occasion.userId(), occasion.email(), occasion.fullName()));
@@ -62,7 +54,6 @@ class NotificationConsumers {
     @Bean
     ConsumerDefinition ticketEventsConsumer(RecordNotificationUseCase notifications) {
         return ConsumerDefinition.durable("notification-service-tickets", Streams.TICKETS, "tickets.events.>")
-                .batchSize(LOW_LATENCY_BATCH)
                 .on(TicketBooked.getDefaultInstance(), record(notifications, NotificationEvents::occasion))
                 .on(TicketRejected.getDefaultInstance(), record(notifications, NotificationEvents::occasion))
                 .on(TicketCancelled.getDefaultInstance(), record(notifications, NotificationEvents::occasion))
