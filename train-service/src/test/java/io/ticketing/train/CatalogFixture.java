@@ -2,6 +2,8 @@ package io.ticketing.train;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +32,9 @@ import org.springframework.context.ApplicationContext;
  */
 public final class CatalogFixture {
 
-    public static final Instant DEPARTURE = Instant.parse("2031-03-14T08:00:00Z");
+    /** Always years ahead, so the trips stay bookable whenever the tests run. */
+    public static final Instant DEPARTURE = LocalDate.now(ZoneOffset.UTC).plusYears(5).withMonth(3).withDayOfMonth(14)
+            .atTime(8, 0).toInstant(ZoneOffset.UTC);
 
     private final CreateCityUseCase cities;
     private final CreateStationUseCase stations;
