@@ -28,6 +28,7 @@ export function CityInput({
   const [active, setActive] = useState(-1);
   const [loading, setLoading] = useState(false);
   const typed = useRef(false);
+  const closeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => {
     if (value && value.name !== text) setText(value.name);
@@ -104,13 +105,15 @@ export function CityInput({
         aria-describedby={error ? `${id}-error` : undefined}
         value={text}
         onChange={(e) => {
+          clearTimeout(closeTimer.current);
           typed.current = true;
           setText(e.target.value);
           setOpen(true);
           if (value) onChange(null);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        // close after a click on a suggestion has been handled; typing again cancels a pending close
+        onBlur={() => (closeTimer.current = setTimeout(() => setOpen(false), 150))}
       />
       {loading && <span className="visually-hidden" role="status">Searching cities…</span>}
       <ul id={listId} role="listbox" className="options" hidden={!expanded} aria-label={`${label} suggestions`}>

@@ -110,7 +110,6 @@ export function TripPage() {
             </Field>
           </div>
           <AdminCancelTrip trip={trip} onCancelled={setTrip} />
-          <Reviews tripId={trip.id} />
         </div>
         <Booking
           key={`${from.stationId}-${to.stationId}`}
@@ -120,6 +119,7 @@ export function TripPage() {
           segments={toIndex - fromIndex}
         />
       </div>
+      <Reviews tripId={trip.id} />
     </section>
   );
 }
