@@ -40,20 +40,28 @@ public class GetTicketService implements GetTicketQuery {
                 .orElseThrow(() -> new TicketNotFound(id));
     }
 
+    /**
+     * Waits until the ticket leaves PENDING. A ticket not found yet is waited for too: right after the
+     * gateway accepted a booking (202) its command may still be on its way, and the client polling the
+     * {@code Location} must not be told 404 for a booking that is about to exist.
+     */
     @Override
     public Ticket awaitSettled(TicketId id, Viewer viewer, Duration maxWait) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             // subscribe before reading, so a change committed in between is not missed
             CompletableFuture<Void> change = waiters.nextChange(id);
+            long remaining = deadline - System.nanoTime();
             Ticket ticket;
             try {
                 ticket = get(id, viewer);
             } catch (TicketNotFound e) {
-                waiters.forget(id, change);
-                throw e;
+                if (remaining <= 0 || !awaitChange(change, Math.min(remaining, recheckInterval.toNanos()))) {
+                    waiters.forget(id, change);
+                    throw e;
+                }
+                continue;
             }
-            long remaining = deadline - System.nanoTime();
             if (ticket.status() != TicketStatus.PENDING || remaining <= 0) {
                 waiters.forget(id, change);
                 return ticket;

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
@@ -44,6 +46,13 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @Component
 @Order(-2)
 class GatewayExceptionHandler implements WebExceptionHandler {
+
+    /**
+     * Paths that only exist as POST routes to a service (no controller here): another method matches no route
+     * and would read as 404, though the resource exists.
+     */
+    private static final Set<String> POST_ONLY_ROUTES = Set.of("/api/v1/auth/login",
+            "/api/v1/auth/refresh");
 
     private static final Logger log = LoggerFactory.getLogger(GatewayExceptionHandler.class);
 
@@ -125,6 +134,12 @@ class GatewayExceptionHandler implements WebExceptionHandler {
         if (status == HttpStatus.GATEWAY_TIMEOUT.value() || status == HttpStatus.BAD_GATEWAY.value()
                 || status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             return unavailable("The service behind this route did not answer");
+        }
+        if (status == HttpStatus.NOT_FOUND.value()
+                && POST_ONLY_ROUTES.contains(exchange.getRequest().getPath().value())) {
+            exchange.getResponse().getHeaders().setAllow(Set.of(HttpMethod.POST));
+            return new HttpProblem(405, ProblemTypes.BASE + "http-405", "Method Not Allowed",
+                    "Use POST on " + exchange.getRequest().getPath(), List.of(), null);
         }
         if (status == HttpStatus.NOT_FOUND.value()) {
             return HttpProblem.of(ProblemKind.NOT_FOUND, "No resource at " + exchange.getRequest().getMethod() + " "

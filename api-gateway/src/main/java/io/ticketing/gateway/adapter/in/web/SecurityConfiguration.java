@@ -22,6 +22,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -74,8 +75,8 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .cors(cors -> cors.configurationSource(cors(properties)))
                 .authorizeExchange(auth -> auth
-                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
-                                "/api/v1/auth/refresh").permitAll()
+                        // any method, so a wrong one gets 405 from its handler rather than 401
+                        .pathMatchers("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/cities/**", "/api/v1/stations/**", "/api/v1/trains/**",
                                 "/api/v1/trips/**", "/.well-known/jwks.json").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/cities", "/api/v1/stations", "/api/v1/trains",
@@ -98,6 +99,16 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
+    }
+
+    /**
+     * Requests the firewall refuses (encoded slashes, semicolons, NUL, ... in the path) get a problem too, not
+     * the firewall's empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedExchanges(ProblemRenderer problems) {
+        return (exchange, rejection) -> problems.write(exchange, ProblemKind.INVALID_INPUT,
+                "The request URL contains characters that are not allowed");
     }
 
     /** Cross-origin calls only from the web client's dev server; the built client is same-origin. */

@@ -1,0 +1,54 @@
+package io.ticketing.systemtest.support;
+
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Booking helpers: accept, then long-poll until the ticket leaves PENDING. */
+public final class Tickets {
+
+    private Tickets() {
+    }
+
+    /** Books and returns the accepted ticket id (asserts 202 + Location). */
+    public static String book(Session who, Map<String, Object> body) {
+        Api.Response accepted = who.api().bookTicket(body);
+        assertThat(accepted.status()).as("booking: %s", accepted).isEqualTo(202);
+        String id = accepted.text("id");
+        assertThat(accepted.header("Location")).isEqualTo("/api/v1/tickets/" + id);
+        Summary.count("bookings attempted");
+        return id;
+    }
+
+    /** The ticket once it is no longer PENDING (or as it is after {@code max}). */
+    public static JsonNode awaitSettled(Session who, String ticketId, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        JsonNode ticket;
+        do {
+            Api.Response response = who.api().get("/api/v1/tickets/" + ticketId + "?wait=10s");
+            assertThat(response.status()).as("ticket %s: %s", ticketId, response).isEqualTo(200);
+            ticket = response.json();
+        } while ("PENDING".equals(ticket.path("status").asString()) && System.nanoTime() < deadline);
+        return ticket;
+    }
+
+    public static JsonNode awaitSettled(Session who, String ticketId) {
+        return awaitSettled(who, ticketId, Duration.ofSeconds(60));
+    }
+
+    public static JsonNode awaitStatus(Session who, String ticketId, String status, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        JsonNode ticket;
+        do {
+            ticket = who.api().get("/api/v1/tickets/" + ticketId).json();
+            if (status.equals(ticket.path("status").asString())) {
+                return ticket;
+            }
+            Stack.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return ticket;
+    }
+}
