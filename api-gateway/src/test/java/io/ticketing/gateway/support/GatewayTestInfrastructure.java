@@ -13,7 +13,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points the gateway at the test JVM's real NATS server, the stub services, a built "web client" and small rate
- * limits. user- and train-service are down (nothing listens), so routes to them show the outage answer.
+ * limits. user- and train-service are down (nothing listens), so routes to them show the outage answer;
+ * notification-service has two replicas, one of them down, so the gateway must route around it.
  */
 public class GatewayTestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -26,7 +27,7 @@ public class GatewayTestInfrastructure implements ApplicationContextInitializer<
                 Map.entry("ticketing.nats.servers", TestNats.url()),
                 Map.entry("ticketing.security.jwks-url", stubs.url() + "/.well-known/jwks.json"),
                 Map.entry("ticketing.services.ticket", stubs.url()),
-                Map.entry("ticketing.services.notification", stubs.url()),
+                Map.entry("ticketing.services.notification", StubServices.downUrl() + "," + stubs.url()),
                 Map.entry("ticketing.services.user", StubServices.downUrl()),
                 Map.entry("ticketing.services.train", StubServices.downUrl()),
                 Map.entry("ticketing.gateway.command-timeout", "2s"),

@@ -42,6 +42,8 @@ public final class StubServices {
     private StubServices() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        // the gateway's load balancer only routes to replicas that report UP
+        server.createContext("/actuator/health", ex -> respond(ex, 200, "application/json", "{\"status\":\"UP\"}"));
         server.createContext("/.well-known/jwks.json", ex -> respond(ex, 200, "application/json", TestTokens.jwks()));
         server.createContext("/api/v1/tickets/", this::ticket);
         server.createContext("/api/v1/notifications/stream", ex -> {

@@ -1,11 +1,14 @@
 package io.ticketing.gateway.adapter.in.proxy;
 
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.ticketing.gateway.config.ServiceUrls;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
@@ -21,41 +24,64 @@ import tools.jackson.databind.node.ObjectNode;
  * (identity headers stripped, correlation and trace added). Routes match by method, so POST/DELETE on the same
  * paths fall through to the gateway's command endpoints. Each service's OpenAPI is republished at
  * {@code /v3/api-docs/<service>} with the gateway as its server, so "try it out" goes through the gateway.
+ * Every route addresses a service by id ({@code lb://ticket-service}): each request goes to one healthy replica.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoutes {
 
     @Bean
-    RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, ServiceUrls urls, JsonMapper json) {
+    RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, JsonMapper json) {
+        URI user = ServiceUrls.balanced(ServiceUrls.USER);
+        URI train = ServiceUrls.balanced(ServiceUrls.TRAIN);
+        URI ticket = ServiceUrls.balanced(ServiceUrls.TICKET);
+        URI notification = ServiceUrls.balanced(ServiceUrls.NOTIFICATION);
         RouteLocatorBuilder.Builder routes = builder.routes()
                 // server-sent events: no response timeout, the stream stays open
                 .route("notification-stream", r -> r.order(-1).method(HttpMethod.GET).and()
                         .path("/api/v1/notifications/stream")
+                        .filters(ServiceRoutes::retryOnAnotherReplica)
                         .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1L)
-                        .uri(urls.notification()))
+                        .uri(notification))
                 .route("notification-reads", r -> r.method(HttpMethod.GET).and().path("/api/v1/notifications/**")
-                        .uri(urls.notification()))
+                        .filters(ServiceRoutes::retryOnAnotherReplica)
+                        .uri(notification))
                 .route("catalog-reads", r -> r.method(HttpMethod.GET).and()
                         .path("/api/v1/cities/**", "/api/v1/stations/**", "/api/v1/trains/**", "/api/v1/trips/**")
-                        .uri(urls.train()))
+                        .filters(ServiceRoutes::retryOnAnotherReplica)
+                        .uri(train))
                 .route("ticket-reads", r -> r.method(HttpMethod.GET).and().path("/api/v1/tickets/**")
-                        .uri(urls.ticket()))
+                        .filters(ServiceRoutes::retryOnAnotherReplica)
+                        .uri(ticket))
                 .route("user-reads", r -> r.method(HttpMethod.GET).and()
                         .path("/api/v1/users/me", "/.well-known/jwks.json")
-                        .uri(urls.user()))
+                        .filters(ServiceRoutes::retryOnAnotherReplica)
+                        .uri(user))
+                // not retried: a refresh token is single-use, so a second attempt could spend it twice
                 .route("user-auth", r -> r.method(HttpMethod.POST).and()
                         .path("/api/v1/auth/login", "/api/v1/auth/refresh")
-                        .uri(urls.user()));
-        for (Map.Entry<String, URI> service : Map.of("user", urls.user(), "train", urls.train(), "ticket",
-                urls.ticket(), "notification", urls.notification()).entrySet()) {
+                        .uri(user));
+        for (Map.Entry<String, URI> service : Map.of("user", user, "train", train, "ticket", ticket,
+                "notification", notification).entrySet()) {
             routes.route(service.getKey() + "-api-docs", r -> r.method(HttpMethod.GET).and()
                     .path("/v3/api-docs/" + service.getKey())
-                    .filters(f -> f.setPath("/v3/api-docs")
+                    .filters(f -> retryOnAnotherReplica(f).setPath("/v3/api-docs")
                             .modifyResponseBody(String.class, String.class,
                                     (exchange, body) -> Mono.justOrEmpty(throughGateway(json, body))))
                     .uri(service.getValue()));
         }
         return routes.build();
+    }
+
+    /**
+     * A read that fails on the connection (replica killed, refused, reset before the answer) is sent again; the
+     * load balancer picks the next healthy replica. Reads are idempotent, so a second attempt is harmless.
+     */
+    static GatewayFilterSpec retryOnAnotherReplica(GatewayFilterSpec filters) {
+        return filters.retry(retry -> retry.setRetries(2)
+                .setMethods(HttpMethod.GET)
+                .setSeries()
+                .setExceptions(IOException.class)
+                .setBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2, false));
     }
 
     /** The service's spec names its own address as server; through the gateway it is the gateway's. */

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +26,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** GET /api/v1/tickets/{id} on ticket-service with the caller's own token, so ownership is enforced there. */
+/** GET /api/v1/tickets/{id} on a ticket-service replica with the caller's own token, so ownership is enforced there. */
 @Component
 class TicketLookupHttpAdapter implements TicketLookupPort {
 
@@ -35,9 +36,12 @@ class TicketLookupHttpAdapter implements TicketLookupPort {
     private final WebClient client;
     private final GatewayProperties properties;
 
-    TicketLookupHttpAdapter(ObjectProvider<WebClient.Builder> builder, ServiceUrls urls,
+    TicketLookupHttpAdapter(ObjectProvider<WebClient.Builder> builder, LoadBalancedExchangeFilterFunction balancer,
             GatewayProperties properties) {
-        this.client = builder.getIfAvailable(WebClient::builder).baseUrl(urls.ticket().toString()).build();
+        // http://ticket-service: the balancer picks a healthy replica per call, and retries a GET on another one
+        // when the connection fails
+        this.client = builder.getIfAvailable(WebClient::builder).baseUrl("http://" + ServiceUrls.TICKET)
+                .filter(balancer).build();
         this.properties = properties;
     }
 

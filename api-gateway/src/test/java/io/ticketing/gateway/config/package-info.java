@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.gateway.config;
+
+import org.jspecify.annotations.NullMarked;
