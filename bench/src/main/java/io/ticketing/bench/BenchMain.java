@@ -1,26 +1,54 @@
 package io.ticketing.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code ./ticketing bench [outbox] [--messages N]}: runs the benchmarks, prints a table and records it
- * in bench/RESULTS.md.
+ * {@code ./ticketing bench [outbox] [sql] [system] [--messages N] [--seconds S]}: runs the benchmarks (all
+ * by default), prints a table and adds it as the newest section of bench/RESULTS.md.
  */
 public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         List<String> argv = List.of(args);
-        int messages = argv.contains("--messages") ? Integer.parseInt(argv.get(argv.indexOf("--messages") + 1)) : 50_000;
-        boolean all = argv.stream().noneMatch(a -> !a.startsWith("--") && !a.matches("\\d+"));
+        int messages = option(argv, "--messages", 50_000);
+        int seconds = option(argv, "--seconds", 20);
+        List<String> chosen = argv.stream().filter(a -> a.matches("[a-z]+")).toList();
+        boolean all = chosen.isEmpty();
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.exists(root.resolve("mvnw"))) {
+            root = root.getParent();
+        }
+        int threads = 2 * Runtime.getRuntime().availableProcessors();
         Results results = new Results();
-        results.setting("messages per measurement: " + messages + "; PostgreSQL and a private nats-server (JetStream, file storage) on this machine");
+        results.setting("PostgreSQL " + "and a private nats-server (JetStream, file storage) on this machine; services "
+                + "started from their jars with " + System.getProperty("ticketing.stack.jvm-args", "default flags"));
+        results.setting("messages per relay measurement: " + messages + "; SQL baselines with " + threads
+                + " JDBC threads; peak load " + seconds + " s");
         System.out.println("benchmark                    figure                                                value  note");
-        if (all || argv.contains("outbox")) {
+        double r2 = 0;
+        if (all || chosen.contains("outbox")) {
             OutboxBench.run(results, messages);
         }
-        results.write(Path.of(System.getProperty("bench.results", "bench/RESULTS.md")), "Outbox relay vs raw JetStream");
+        if (all || chosen.contains("sql")) {
+            SqlBaselines sql = new SqlBaselines(root, threads);
+            results.add("R1 raw seat reservation", threads + " JDBC threads, 1 statement per tx",
+                    Results.rate(sql.rawReservations(20_000)), "the seat inventory's limit");
+            r2 = sql.completeBookings(5_000);
+            results.add("R2 complete booking SQL", threads + " JDBC threads, 10 transactions per booking",
+                    Results.rate(r2), "the no-messaging limit");
+        }
+        if (all || chosen.contains("system")) {
+            SystemBench.run(results, seconds, root.resolve("bench/latency-over-load.svg"));
+        }
+        results.write(root.resolve("bench/RESULTS.md"), all ? "Full run" : "Run of " + String.join(", ", chosen));
         System.exit(0);
+    }
+
+    private static int option(List<String> argv, String name, int fallback) {
+        int i = argv.indexOf(name);
+        return i < 0 ? fallback : Integer.parseInt(argv.get(i + 1));
     }
 
     private BenchMain() {

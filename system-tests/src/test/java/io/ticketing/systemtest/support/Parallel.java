@@ -39,6 +39,13 @@ public final class Parallel {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
+            // rethrow as it was, so an assertion failure stays one (awaitility retries only those)
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new IllegalStateException(e.getCause());
         }
     }

@@ -39,6 +39,8 @@ public final class Stack {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, TestPostgres.Database> databases = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Long> startedAt = new LinkedHashMap<>();
+    private final Map<String, Long> readyMillis = new LinkedHashMap<>();
     private final String adminEmail = "admin@system-test.local";
     private final String adminPassword = "Admin-" + UUID.randomUUID();
     private final int smtpPort;
@@ -88,6 +90,20 @@ public final class Stack {
         return adminPassword;
     }
 
+    /** Where a service answers directly, bypassing the gateway (for benchmarks). */
+    public String serviceUrl(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** Milliseconds from process start to a healthy answer, for the last start of the service. */
+    public long readyMillis(String service) {
+        return readyMillis.getOrDefault(service, -1L);
+    }
+
+    public long pid(String service) {
+        return processes.get(service).pid();
+    }
+
     public TestPostgres.Database database(String service) {
         return databases.get(service);
     }
@@ -132,15 +148,18 @@ public final class Stack {
             }
             default -> { }
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx384m",
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // tests favour start-up and memory; benchmarks pass their own flags
+        command.addAll(List.of(System.getProperty("ticketing.stack.jvm-args",
+                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx384m").trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service)));
         builder.environment().putAll(env);
         try {
+            startedAt.put(service, System.nanoTime());
             processes.put(service, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -196,6 +215,7 @@ public final class Stack {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("UP")) {
+                    readyMillis.put(service, (System.nanoTime() - startedAt.get(service)) / 1_000_000);
                     return;
                 }
             } catch (IOException e) {

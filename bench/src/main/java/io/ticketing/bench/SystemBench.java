@@ -1,0 +1,233 @@
+package io.ticketing.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.ticketing.systemtest.support.Api;
+import io.ticketing.systemtest.support.Network;
+import io.ticketing.systemtest.support.Parallel;
+import io.ticketing.systemtest.support.Session;
+import io.ticketing.systemtest.support.Stack;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole system under booking load, through the gateway, as users would drive it: a closed loop for the
+ * peak, then open loops at fractions of it (latency measured from each booking's intended start, so a
+ * stalled system cannot hide its queueing). Also: GET through the gateway against GET direct (R4), and each
+ * service's time to ready and resident memory.
+ */
+final class SystemBench {
+
+    private static final int USERS = 64;
+    private static final int NETWORKS = 12;
+
+    private final Results results;
+    private final Stack stack;
+    private final List<Session> users;
+    private final List<Network> networks;
+    private final AtomicLong slot = new AtomicLong();
+
+    private SystemBench(Results results) {
+        this.results = results;
+        this.stack = Stack.get();
+        Session admin = Session.admin();
+        this.networks = Parallel.run(NETWORKS, 4, i -> Network.build(admin, 200, 200));
+        this.users = Parallel.run(USERS, 8, i -> Session.register("Bench " + i));
+    }
+
+    /** One load run: what was offered, what came back, and how long it took. */
+    record Load(String name, double offeredPerSecond, double acceptedPerSecond, double confirmedPerSecond,
+            Latencies accept, Latencies confirm, Map<Integer, Long> errors) {
+    }
+
+    static void run(Results results, int peakSeconds, Path plot) throws Exception {
+        SystemBench bench = new SystemBench(results);
+        bench.closedLoop("warm-up", 16, 5);
+        bench.gatewayVersusDirect(10);
+        Load peak = bench.closedLoop("peak", USERS, peakSeconds);
+        bench.report(peak);
+        List<Load> curve = new ArrayList<>();
+        for (double fraction : new double[] {0.25, 0.5, 0.75}) {
+            Load open = bench.openLoop(String.format("open loop %.0f%% of peak", fraction * 100),
+                    Math.max(1, peak.confirmedPerSecond() * fraction), 10);
+            bench.report(open);
+            curve.add(open);
+        }
+        curve.add(peak);
+        Load half = curve.get(1);
+        results.add("goal", "p99 accept at half peak < 50 ms", String.format("%.1f ms", half.accept().p(99)),
+                half.accept().p(99) < 50 ? "met" : "not met");
+        results.add("goal", "p99 to CONFIRMED at half peak < 250 ms", String.format("%.1f ms", half.confirm().p(99)),
+                half.confirm().p(99) < 250 ? "met" : "not met");
+        bench.services();
+        Files.writeString(plot, Plot.svg(curve));
+        results.add("plot", "latency over load", plot.getFileName().toString(), "p50/p99 accept and confirm");
+    }
+
+    private void report(Load load) {
+        results.add(load.name(), "bookings accepted/s (offered " + Results.rate(load.offeredPerSecond()) + ")",
+                Results.rate(load.acceptedPerSecond()), "errors " + load.errors());
+        results.add(load.name(), "bookings CONFIRMED/s", Results.rate(load.confirmedPerSecond()), "");
+        results.add(load.name(), "accept latency", "", load.accept().summary());
+        results.add(load.name(), "time to CONFIRMED", "", load.confirm().summary());
+    }
+
+    /** The next booking: segments, classes and trips in turn, so seats last. */
+    private Map<String, Object> nextBooking(int user) {
+        long n = slot.getAndIncrement();
+        int segment = (int) (n % 3);
+        String seatClass = (n / 3) % 2 == 0 ? "FIRST" : "SECOND";
+        Network net = networks.get((int) ((n / 6) % networks.size()));
+        return net.booking(segment, segment + 1, null, seatClass, "Bench " + user);
+    }
+
+    /** Books once and follows the ticket; returns false when the booking was not accepted. */
+    private void bookOnce(int user, long intendedStart, Latencies accept, Latencies confirm, AtomicLong accepted,
+            AtomicLong confirmed, Map<Integer, Long> errors) {
+        Session who = users.get(user % users.size());
+        Api.Response r;
+        try {
+            r = who.api().post("/api/v1/tickets", nextBooking(user),
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        } catch (RuntimeException e) {
+            errors.merge(-1, 1L, Long::sum);
+            return;
+        }
+        accept.record(System.nanoTime() - intendedStart);
+        if (r.status() != 202) {
+            errors.merge(r.status(), 1L, Long::sum);
+            return;
+        }
+        accepted.incrementAndGet();
+        String id = r.text("id");
+        for (int i = 0; i < 10; i++) {
+            JsonNode ticket = who.api().get("/api/v1/tickets/" + id + "?wait=10s").json();
+            String status = ticket.path("status").asString();
+            if (!status.equals("PENDING")) {
+                if (status.equals("CONFIRMED")) {
+                    confirm.record(System.nanoTime() - intendedStart);
+                    confirmed.incrementAndGet();
+                }
+                return;
+            }
+        }
+    }
+
+    Load closedLoop(String name, int clients, int seconds) throws Exception {
+        Latencies accept = new Latencies();
+        Latencies confirm = new Latencies();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong confirmed = new AtomicLong();
+        Map<Integer, Long> errors = new ConcurrentHashMap<>();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long start = System.nanoTime();
+        try (ExecutorService clientsPool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                int user = c;
+                clientsPool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        bookOnce(user, System.nanoTime(), accept, confirm, accepted, confirmed, errors);
+                    }
+                });
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Load(name + " (closed loop, " + clients + " clients)", (accepted.get() + sum(errors)) / elapsed,
+                accepted.get() / elapsed, confirmed.get() / elapsed, accept, confirm, new TreeMap<>(errors));
+    }
+
+    Load openLoop(String name, double ratePerSecond, int seconds) throws Exception {
+        Latencies accept = new Latencies();
+        Latencies confirm = new Latencies();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong confirmed = new AtomicLong();
+        Map<Integer, Long> errors = new ConcurrentHashMap<>();
+        long total = (long) (ratePerSecond * seconds);
+        long intervalNanos = (long) (1e9 / ratePerSecond);
+        long start = System.nanoTime();
+        try (ExecutorService arrivals = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < total; i++) {
+                long intended = start + i * intervalNanos;
+                long wait = intended - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                int user = (int) (i % USERS);
+                arrivals.submit(() -> bookOnce(user, intended, accept, confirm, accepted, confirmed, errors));
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Load(name, total / (double) seconds, accepted.get() / elapsed, confirmed.get() / elapsed, accept,
+                confirm, new TreeMap<>(errors));
+    }
+
+    /** R4: the same public GET straight to train-service and through the gateway, same clients, same time. */
+    void gatewayVersusDirect(int seconds) throws Exception {
+        String path = "/api/v1/cities?page=0&size=20";
+        double direct = getLoop(stack.serviceUrl("train-service") + path, seconds, new Latencies());
+        Latencies gatewayLatency = new Latencies();
+        double gateway = getLoop(stack.gatewayUrl() + path, seconds, gatewayLatency);
+        results.add("R4 GET direct to train-service", "32 clients, " + seconds + " s", Results.rate(direct), "");
+        results.add("GET through the gateway", "32 clients, " + seconds + " s", Results.rate(gateway),
+                Results.ratio(gateway / direct) + " of R4 (goal >= 0.80x); " + gatewayLatency.summary());
+    }
+
+    private static double getLoop(String url, int seconds, Latencies latencies) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+        AtomicLong ok = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long start = System.nanoTime();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < 32; c++) {
+                clients.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        latencies.record(System.nanoTime() - t0);
+                        if (r.statusCode() == 200) {
+                            ok.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        return ok.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Time to ready (process start to healthy) and resident memory after the load, per service. */
+    void services() throws IOException {
+        for (String service : Stack.SERVICES) {
+            long rssKb = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/" + stack.pid(service) + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rssKb = Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+            long ready = stack.readyMillis(service);
+            results.add(service, "time to ready / RSS after load", String.format("%d ms / %d MB", ready, rssKb / 1024),
+                    (ready < 2000 ? "ready goal met" : "ready goal (< 2 s) not met") + ", "
+                            + (rssKb / 1024 < 200 ? "RSS goal met" : "RSS goal (< 200 MB) not met"));
+        }
+    }
+
+    private static long sum(Map<Integer, Long> errors) {
+        return errors.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
