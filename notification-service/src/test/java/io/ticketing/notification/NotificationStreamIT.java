@@ -7,7 +7,7 @@ import io.ticketing.notification.support.Events;
 import io.ticketing.notification.support.NotificationIntegrationTest;
 import io.ticketing.notification.support.SseClient;
 import io.ticketing.notification.support.TestFixture;
-import io.ticketing.notification.support.TestTokens;
+import io.ticketing.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package io.ticketing.notification.support;
 
+import io.ticketing.platform.test.TestTokens;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

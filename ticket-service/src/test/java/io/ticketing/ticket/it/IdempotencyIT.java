@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import io.ticketing.platform.messaging.Ids;
+import io.ticketing.platform.test.TestTokens;
 import io.ticketing.proto.commands.v1.BookTicket;
 import io.ticketing.proto.events.v1.TicketRequested;
 import io.ticketing.ticket.support.SagaTestKit;
@@ -37,7 +38,7 @@ class IdempotencyIT extends SagaTestKit {
         awaitOutboxDrained();
         assertThat(ticketEvents(TicketRequested.getDefaultInstance(), booking.ticketId())).hasSize(1);
         assertThat(ticketRows(booking.ticketId())).isEqualTo(1);
-        Http listed = get(io.ticketing.ticket.support.TestTokens.user(user), "/api/v1/tickets");
+        Http listed = get(TestTokens.user(user), "/api/v1/tickets");
         assertThat(listed.body().path("totalItems").asLong()).isEqualTo(1);
     }
 

@@ -3,8 +3,8 @@ package io.ticketing.ticket.it;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import io.ticketing.platform.test.TestTokens;
 import io.ticketing.ticket.support.SagaTestKit;
-import io.ticketing.ticket.support.TestTokens;
 import io.ticketing.ticket.support.TicketServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

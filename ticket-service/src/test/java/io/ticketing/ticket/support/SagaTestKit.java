@@ -1,5 +1,6 @@
 package io.ticketing.ticket.support;
 
+import io.ticketing.platform.test.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

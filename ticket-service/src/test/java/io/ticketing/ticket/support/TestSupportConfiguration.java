@@ -2,6 +2,7 @@ package io.ticketing.ticket.support;
 
 import io.ticketing.platform.security.ResourceServerAutoConfiguration;
 import io.ticketing.platform.security.TokenSettings;
+import io.ticketing.platform.test.TestTokens;
 import io.ticketing.ticket.application.port.in.ConfirmTicketCommand;
 import io.ticketing.ticket.application.port.in.RejectTicketCommand;
 import io.ticketing.ticket.application.port.in.SettleReservationUseCase;

@@ -1,4 +1,4 @@
-package io.ticketing.ticket.support;
+package io.ticketing.platform.test;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -15,8 +15,17 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.ticketing.platform.security.ResourceServerAutoConfiguration;
+import io.ticketing.platform.security.TokenSettings;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-/** Access tokens as user-service issues them, signed with a key generated for this test JVM. */
+/**
+ * Access tokens as user-service would issue them, signed with a key that exists only in the test JVM. Import
+ * {@link DecoderConfiguration} into a service's test context to verify them there.
+ */
 public final class TestTokens {
 
     private static final KeyPair KEYS = generate();
@@ -28,23 +37,23 @@ public final class TestTokens {
         return (RSAPublicKey) KEYS.getPublic();
     }
 
-    public static String user(UUID id) {
-        return token(id, List.of("USER"));
+    public static String admin(UUID userId) {
+        return mint(userId, "USER", "ADMIN");
     }
 
-    public static String admin(UUID id) {
-        return token(id, List.of("USER", "ADMIN"));
+    public static String user(UUID userId) {
+        return mint(userId, "USER");
     }
 
-    private static String token(UUID subject, List<String> roles) {
+    public static String mint(UUID userId, String... roles) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject(subject.toString())
+                .subject(userId.toString())
                 .issuer("ticketing")
                 .audience("ticketing-api")
-                .claim("roles", roles)
+                .claim(TokenSettings.ROLES_CLAIM, List.of(roles))
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(600)))
+                .expirationTime(Date.from(now.plusSeconds(900)))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         try {
@@ -62,6 +71,18 @@ public final class TestTokens {
             return generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replaces the JWKS lookup with the test key; issuer, audience and expiry are checked as in production. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class DecoderConfiguration {
+
+        @Bean
+        JwtDecoder jwtDecoder(TokenSettings settings) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
+            decoder.setJwtValidator(ResourceServerAutoConfiguration.validator(settings));
+            return decoder;
         }
     }
 }
