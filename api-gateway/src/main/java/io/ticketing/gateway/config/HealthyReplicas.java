@@ -12,8 +12,8 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * The load balancer configuration of each service (a child context per service id, see {@link ReplicaBalancing}):
- * its configured replicas, filtered by periodic health checks. Not a {@code @Configuration}, so the main context
- * does not pick it up.
+ * its configured replicas, filtered by periodic health checks (readiness), or all of them when none passed. Not a
+ * {@code @Configuration}, so the main context does not pick it up.
  */
 class HealthyReplicas {
 
@@ -24,6 +24,9 @@ class HealthyReplicas {
                         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 500)
                         .responseTimeout(Duration.ofSeconds(1))))
                 .build();
-        return ServiceInstanceListSupplier.builder().withDiscoveryClient().withHealthChecks(probe).build(context);
+        ServiceInstanceListSupplier healthy = ServiceInstanceListSupplier.builder().withDiscoveryClient()
+                .withHealthChecks(probe).build(context);
+        return new HealthyOrAllReplicas(healthy, ServiceInstanceListSupplier.builder().withDiscoveryClient()
+                .build(context));
     }
 }
