@@ -19,13 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Nothing on this machine can run Docker, so the compose stack is checked by reading it: every service it
  * builds exists, every variable it uses is documented in .env.example, every setting it passes to a service
- * is one that service reads, and every NATS user it connects with is declared in nats.conf.
+ * is one that service reads, and every NATS user it connects with is declared in nats.conf. The same holds for
+ * the scale-out override (docker-compose.scale.yml), which must run two replicas of every service behind the
+ * gateway on a three-node JetStream cluster.
  */
 class ComposeFileTest {
 
     private static Path root;
     private static String composeText;
     private static Map<String, Map<String, Object>> services;
+    private static String scaleText;
+    private static Map<String, Map<String, Object>> scaleServices;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -37,6 +41,9 @@ class ComposeFileTest {
         composeText = Files.readString(root.resolve("docker-compose.yml"));
         Map<String, Object> compose = new Yaml().load(composeText);
         services = (Map<String, Map<String, Object>>) compose.get("services");
+        scaleText = Files.readString(root.resolve("docker-compose.scale.yml"));
+        Map<String, Object> scale = new Yaml().load(scaleText);
+        scaleServices = (Map<String, Map<String, Object>>) scale.get("services");
     }
 
     @Test
@@ -64,7 +71,7 @@ class ComposeFileTest {
                 documented.add(line.substring(0, line.indexOf('=')).trim());
             }
         }
-        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(composeText);
+        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(composeText + scaleText);
         while (m.find()) {
             assertThat(documented).as("documented in .env.example").contains(m.group(1));
         }
@@ -75,7 +82,9 @@ class ComposeFileTest {
     void everySettingPassedToAServiceIsReadByIt() throws IOException {
         for (String module : List.of("user-service", "train-service", "ticket-service", "notification-service",
                 "api-gateway")) {
-            Map<String, Object> env = (Map<String, Object>) services.get(module).get("environment");
+            Map<String, Object> env = new java.util.LinkedHashMap<>(
+                    (Map<String, Object>) services.get(module).get("environment"));
+            env.putAll((Map<String, Object>) scaleServices.get(module).get("environment"));
             String config = readConfig(module);
             for (String key : env.keySet()) {
                 assertThat(config).as("%s reads %s", module, key).contains("${" + key);
@@ -86,8 +95,17 @@ class ComposeFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void dependenciesExistAndNatsUsersAreDeclared() throws IOException {
-        String natsConf = Files.readString(root.resolve("deploy/nats/nats.conf"));
+        assertThat(Files.readString(root.resolve("deploy/nats/nats.conf"))).contains("include ./users.conf");
+        String natsConf = Files.readString(root.resolve("deploy/nats/users.conf"));
         Map<String, Object> natsEnv = (Map<String, Object>) services.get("nats").get("environment");
+        Set<String> all = new LinkedHashSet<>(services.keySet());
+        all.addAll(scaleServices.keySet());
+        scaleServices.forEach((name, service) -> {
+            Object dependsOn = service.get("depends_on");
+            if (dependsOn instanceof Map<?, ?> deps) {
+                deps.keySet().forEach(dep -> assertThat(all).contains((String) dep));
+            }
+        });
         services.forEach((name, service) -> {
             Object dependsOn = service.get("depends_on");
             if (dependsOn instanceof Map<?, ?> deps) {
@@ -102,6 +120,55 @@ class ComposeFileTest {
                 assertThat(natsConf).contains("$" + variable);
             }
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theScaleOverrideRunsTwoReplicasOfEveryServiceOnAThreeNodeNatsCluster() throws IOException {
+        List<String> replicated = List.of("user-service", "train-service", "ticket-service", "notification-service");
+        List<String> nodes = List.of("nats", "nats-2", "nats-3");
+        assertThat(scaleServices).containsKeys("nats-2", "nats-3");
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> dataVolumes = new LinkedHashSet<>();
+        for (String node : nodes) {
+            Map<String, Object> nats = scaleServices.get(node);
+            assertThat((List<String>) nats.get("command")).containsExactly("-c", "/etc/nats/nats-cluster.conf");
+            assertThat(nats.get("healthcheck")).as("%s healthcheck", node).isNotNull();
+            Map<String, Object> env = (Map<String, Object>) nats.get("environment");
+            names.add((String) env.get("NATS_SERVER_NAME"));
+            assertThat(env).containsKeys((String[]) ((Map<String, Object>) services.get("nats").get("environment"))
+                    .keySet().toArray(String[]::new));
+            ((List<String>) nats.get("volumes")).stream().filter(v -> v.endsWith(":/data")).forEach(dataVolumes::add);
+        }
+        assertThat(names).containsExactlyElementsOf(nodes);
+        assertThat(dataVolumes).as("one store per node").hasSize(3);
+
+        String clusterConf = Files.readString(root.resolve("deploy/nats/nats-cluster.conf"));
+        assertThat(clusterConf).contains("server_name: $NATS_SERVER_NAME", "sync_interval: always",
+                "include ./users.conf");
+        nodes.forEach(node -> assertThat(clusterConf).contains("nats-route://" + node + ":6222"));
+
+        String project = (String) new Yaml().<Map<String, Object>>load(composeText).get("name");
+        for (String module : List.of("user-service", "train-service", "ticket-service", "notification-service",
+                "api-gateway")) {
+            Map<String, Object> service = scaleServices.get(module);
+            Map<String, Object> env = (Map<String, Object>) service.get("environment");
+            assertThat(env.get("NATS_URL")).as("%s NATS_URL", module)
+                    .isEqualTo("nats://nats:4222,nats://nats-2:4222,nats://nats-3:4222");
+            assertThat(env.get("NATS_REPLICAS")).as("%s stream replicas", module).isEqualTo("3");
+            assertThat(((Map<String, Object>) service.get("depends_on")).keySet()).contains("nats-2", "nats-3");
+            if (replicated.contains(module)) {
+                assertThat(((Map<String, Object>) service.get("deploy")).get("replicas")).as("%s replicas", module)
+                        .isEqualTo(2);
+            }
+        }
+        Map<String, Object> gateway = (Map<String, Object>) scaleServices.get("api-gateway").get("environment");
+        for (String module : replicated) {
+            String variable = module.replace("-service", "").toUpperCase() + "_SERVICE_URL";
+            assertThat(gateway.get(variable)).as("gateway %s", variable).isEqualTo("http://" + project + "-" + module
+                    + "-1:8080,http://" + project + "-" + module + "-2:8080");
+        }
+        assertThat(scaleServices.get("api-gateway")).doesNotContainKey("deploy");
     }
 
     private static String readConfig(String module) throws IOException {

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.ticketing.platform.test.TestNats;
 import io.ticketing.platform.test.TestPostgres;
@@ -25,6 +27,12 @@ import io.ticketing.platform.test.TestPostgres;
  * free port with a fresh database, all on a private nats-server with fresh JetStream streams. Tests reach it
  * only through the gateway's public HTTP API; the harness itself can kill -9 and restart any service, and
  * stop and restart NATS.
+ * <p>
+ * Its shape comes from system properties, so a separate test JVM can run it scaled out:
+ * {@code ticketing.stack.replicas} instances of every service but the gateway (default 1; replica k > 1 of a
+ * service is the instance {@code <service>-k}, sharing the service's database), and
+ * {@code ticketing.stack.nats-cluster=true} for a private three-node JetStream cluster with R3 streams
+ * instead of the single nats-server.
  */
 public final class Stack {
 
@@ -36,24 +44,41 @@ public final class Stack {
 
     private final Path root;
     private final Path workDir;
+    private final int replicas = Integer.getInteger("ticketing.stack.replicas", 1);
+    private final Map<String, List<String>> instances = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> smtpPorts = new LinkedHashMap<>();
     private final Map<String, TestPostgres.Database> databases = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Long> startedAt = new LinkedHashMap<>();
     private final Map<String, Long> readyMillis = new LinkedHashMap<>();
     private final String adminEmail = "admin@system-test.local";
     private final String adminPassword = "Admin-" + UUID.randomUUID();
-    private final int smtpPort;
     private final String natsUrl;
+    private final NatsCluster natsCluster;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Stack() throws IOException {
         root = findRoot();
         workDir = Files.createTempDirectory("ticketing-system-test");
-        natsUrl = TestNats.url();
-        smtpPort = freePort();
+        if (Boolean.getBoolean("ticketing.stack.nats-cluster")) {
+            natsCluster = new NatsCluster();
+            natsCluster.startAll();
+            natsUrl = natsCluster.urls();
+        } else {
+            natsCluster = null;
+            natsUrl = TestNats.url();
+        }
         for (String service : SERVICES) {
-            ports.put(service, freePort());
+            List<String> names = new ArrayList<>();
+            int count = service.equals("api-gateway") ? 1 : replicas;
+            for (int k = 1; k <= count; k++) {
+                String instance = k == 1 ? service : service + "-" + k;
+                names.add(instance);
+                ports.put(instance, freePort());
+                smtpPorts.put(instance, freePort());
+            }
+            instances.put(service, List.copyOf(names));
             if (!service.equals("api-gateway")) {
                 databases.put(service, TestPostgres.freshDatabase("st_" + service.replace("-service", "")));
             }
@@ -67,9 +92,11 @@ public final class Stack {
                 Stack stack = new Stack();
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll));
                 long started = System.nanoTime();
-                SERVICES.forEach(stack::start);
-                SERVICES.forEach(stack::awaitHealthy);
-                System.out.printf("[system-tests] stack ready in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+                List<String> all = SERVICES.stream().flatMap(s -> stack.instances(s).stream()).toList();
+                all.forEach(stack::start);
+                all.forEach(stack::awaitHealthy);
+                System.out.printf("[system-tests] stack ready in %d ms: %s on %s%n", (System.nanoTime() - started) / 1_000_000,
+                        all, stack.natsCluster == null ? "one nats-server" : "a 3-node NATS cluster");
                 instance = stack;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -80,6 +107,24 @@ public final class Stack {
 
     public String gatewayUrl() {
         return "http://127.0.0.1:" + ports.get("api-gateway");
+    }
+
+    /** Whether this JVM's stack is scaled out (replicas or a NATS cluster), as its system properties ask. */
+    public static boolean scaledOut() {
+        return Integer.getInteger("ticketing.stack.replicas", 1) > 1 || Boolean.getBoolean("ticketing.stack.nats-cluster");
+    }
+
+    /** The instances of a service: itself, then {@code <service>-2}... when it runs replicated. */
+    public List<String> instances(String service) {
+        return instances.get(service);
+    }
+
+    /** The private NATS cluster, when the stack runs on one ({@code ticketing.stack.nats-cluster}). */
+    public NatsCluster natsCluster() {
+        if (natsCluster == null) {
+            throw new IllegalStateException("This stack runs on one nats-server; set ticketing.stack.nats-cluster");
+        }
+        return natsCluster;
     }
 
     public String adminEmail() {
@@ -108,20 +153,31 @@ public final class Stack {
         return databases.get(service);
     }
 
-    public synchronized void start(String service) {
+    /** Starts an instance: a service (its first replica) or a further replica such as {@code ticket-service-2}. */
+    public synchronized void start(String instance) {
+        String service = serviceOf(instance);
         Path jar = root.resolve(service).resolve("target").resolve(service + "-" + VERSION + "-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Missing " + jar + ": run the build (./mvnw verify) first");
         }
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PORT", String.valueOf(ports.get(service)));
+        env.put("PORT", String.valueOf(ports.get(instance)));
         env.put("NATS_URL", natsUrl);
-        env.put("JWKS_URL", "http://127.0.0.1:" + ports.get("user-service") + "/.well-known/jwks.json");
+        if (natsCluster != null) {
+            env.put("NATS_REPLICAS", String.valueOf(NatsCluster.SIZE));
+        }
+        // replicated, the keys are fetched through the gateway, which reaches whichever user-service replica is up
+        env.put("JWKS_URL", (replicas > 1 ? gatewayUrl() : "http://127.0.0.1:" + ports.get("user-service"))
+                + "/.well-known/jwks.json");
         TestPostgres.Database db = databases.get(service);
         if (db != null) {
             env.put("DB_URL", db.url());
             env.put("DB_USER", db.user());
             env.put("DB_PASSWORD", db.password());
+            if (replicas > 1) {
+                // replicas share PostgreSQL's connection limit (100 by default) with every other test run
+                env.put("DB_POOL_SIZE", "6");
+            }
         }
         switch (service) {
             case "user-service" -> {
@@ -131,14 +187,14 @@ public final class Stack {
             }
             case "notification-service" -> {
                 env.put("SMTP_EMBEDDED", "true");
-                env.put("SMTP_PORT", String.valueOf(smtpPort));
+                env.put("SMTP_PORT", String.valueOf(smtpPorts.get(instance)));
             }
             case "api-gateway" -> {
-                env.put("GATEWAY_PORT", String.valueOf(ports.get(service)));
-                env.put("USER_SERVICE_URL", "http://127.0.0.1:" + ports.get("user-service"));
-                env.put("TRAIN_SERVICE_URL", "http://127.0.0.1:" + ports.get("train-service"));
-                env.put("TICKET_SERVICE_URL", "http://127.0.0.1:" + ports.get("ticket-service"));
-                env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("notification-service"));
+                env.put("GATEWAY_PORT", String.valueOf(ports.get(instance)));
+                env.put("USER_SERVICE_URL", urls("user-service"));
+                env.put("TRAIN_SERVICE_URL", urls("train-service"));
+                env.put("TICKET_SERVICE_URL", urls("ticket-service"));
+                env.put("NOTIFICATION_SERVICE_URL", urls("notification-service"));
                 env.put("WEB_DIST", root.resolve("web/dist").toString());
                 // system tests drive hundreds of users from one address: raise the limits, keep them on
                 env.put("RATE_LIMIT_CAPACITY", "100000");
@@ -156,18 +212,28 @@ public final class Stack {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service)));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(instance)));
         builder.environment().putAll(env);
         try {
-            startedAt.put(service, System.nanoTime());
-            processes.put(service, builder.start());
+            startedAt.put(instance, System.nanoTime());
+            processes.put(instance, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Every replica's base URL, comma-separated, as the gateway takes them. */
+    private String urls(String service) {
+        return instances(service).stream().map(i -> "http://127.0.0.1:" + ports.get(i)).collect(Collectors.joining(","));
+    }
+
+    private static String serviceOf(String instance) {
+        return SERVICES.stream().filter(s -> instance.equals(s) || instance.matches(Pattern.quote(s) + "-\\d+"))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("No such service instance: " + instance));
+    }
+
     public File logFile(String service) {
-        Path logs = root.resolve("system-tests/target/stack-logs");
+        Path logs = root.resolve(scaledOut() ? "system-tests/target/stack-logs-scale-out" : "system-tests/target/stack-logs");
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -196,11 +262,19 @@ public final class Stack {
     }
 
     public void stopNats() {
+        natsUnclustered();
         TestNats.controllable().stop();
     }
 
     public void startNats() {
+        natsUnclustered();
         TestNats.controllable().start();
+    }
+
+    private void natsUnclustered() {
+        if (natsCluster != null) {
+            throw new IllegalStateException("On the NATS cluster, stop and start single nodes: natsCluster()");
+        }
     }
 
     public void awaitHealthy(String service) {
@@ -238,6 +312,9 @@ public final class Stack {
                 Thread.currentThread().interrupt();
             }
         });
+        if (natsCluster != null) {
+            natsCluster.stopAll();
+        }
     }
 
     private static Path findRoot() {
