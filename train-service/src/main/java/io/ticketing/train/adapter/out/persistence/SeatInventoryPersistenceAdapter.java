@@ -30,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SeatInventoryPersistenceAdapter implements SeatInventory {
 
+    private static final int MAX_DEADLOCK_RETRIES = 5;
+
     /**
      * Free seats of a class for {@code [from, to)}, each with its free gap: the end of the closest
      * reservation before the segment (or the first stop) and the start of the closest one after it (or the
@@ -91,26 +93,35 @@ class SeatInventoryPersistenceAdapter implements SeatInventory {
                 .optional();
     }
 
+    /**
+     * Inserts the reservation; the exclusion constraint refuses an overlapping one. Two transactions inserting
+     * conflicting rows at the same moment each wait for the other's row and PostgreSQL aborts one of them with a
+     * deadlock: that one tries again, and then sees the winner's row (refused) or nothing (reserved).
+     */
     @Override
     public boolean tryReserve(SeatReservation reservation, Instant at) {
-        try {
-            // a savepoint: a refused insert must not abort the caller's transaction (a consumer's whole batch)
-            savepoint.executeWithoutResult(status -> jdbc.sql("""
-                            INSERT INTO seat_reservation (ticket_id, trip_id, seat_id, stops, reserved_at)
-                            VALUES (:ticket, :trip, :seat, int4range(:from, :to), :at)""")
-                    .param("ticket", reservation.ticketId().value())
-                    .param("trip", reservation.tripId().value())
-                    .param("seat", reservation.seatId().value())
-                    .param("from", reservation.segment().from())
-                    .param("to", reservation.segment().to())
-                    .param("at", Sql.timestamp(at))
-                    .update());
-            return true;
-        } catch (DataAccessException e) {
-            if (Sql.hasSqlState(e, Sql.EXCLUSION_VIOLATION)) {
-                return false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                // a savepoint: a refused insert must not abort the caller's transaction (a consumer's whole batch)
+                savepoint.executeWithoutResult(status -> jdbc.sql("""
+                                INSERT INTO seat_reservation (ticket_id, trip_id, seat_id, stops, reserved_at)
+                                VALUES (:ticket, :trip, :seat, int4range(:from, :to), :at)""")
+                        .param("ticket", reservation.ticketId().value())
+                        .param("trip", reservation.tripId().value())
+                        .param("seat", reservation.seatId().value())
+                        .param("from", reservation.segment().from())
+                        .param("to", reservation.segment().to())
+                        .param("at", Sql.timestamp(at))
+                        .update());
+                return true;
+            } catch (DataAccessException e) {
+                if (Sql.hasSqlState(e, Sql.EXCLUSION_VIOLATION)) {
+                    return false;
+                }
+                if (!Sql.hasSqlState(e, Sql.DEADLOCK_DETECTED) || attempt == MAX_DEADLOCK_RETRIES) {
+                    throw e;
+                }
             }
-            throw e;
         }
     }
 

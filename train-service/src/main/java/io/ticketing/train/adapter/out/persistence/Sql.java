@@ -14,6 +14,7 @@ final class Sql {
 
     /** exclusion_violation: an exclusion constraint refused the row */
     static final String EXCLUSION_VIOLATION = "23P01";
+    static final String DEADLOCK_DETECTED = "40P01";
 
     private Sql() {
     }
