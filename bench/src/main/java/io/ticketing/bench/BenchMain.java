@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code ./ticketing bench [outbox] [sql] [system] [--messages N] [--seconds S]}: runs the benchmarks (all
+ * {@code ./ticketing bench [outbox] [sql] [system] [--messages N] [--seconds S] [--replicas N]}: runs the benchmarks (all
  * by default), prints a table and adds it as the newest section of bench/RESULTS.md.
  */
 public final class BenchMain {
@@ -14,6 +14,9 @@ public final class BenchMain {
         List<String> argv = List.of(args);
         int messages = option(argv, "--messages", 50_000);
         int seconds = option(argv, "--seconds", 20);
+        int replicas = option(argv, "--replicas", 1);
+        // the harness reads its shape from this property: N instances of every service behind the gateway
+        System.setProperty("ticketing.stack.replicas", String.valueOf(replicas));
         List<String> chosen = argv.stream().filter(a -> a.matches("[a-z]+")).toList();
         boolean all = chosen.isEmpty();
         Path root = Path.of("").toAbsolutePath();
@@ -25,7 +28,7 @@ public final class BenchMain {
         results.setting("PostgreSQL " + "and a private nats-server (JetStream, file storage) on this machine; services "
                 + "started from their jars with " + System.getProperty("ticketing.stack.jvm-args", "default flags"));
         results.setting("messages per relay measurement: " + messages + "; SQL baselines with " + threads
-                + " JDBC threads; peak load " + seconds + " s");
+                + " JDBC threads; peak load " + seconds + " s; " + replicas + " instance(s) of each service");
         System.out.println("benchmark                    figure                                                value  note");
         double r2 = 0;
         if (all || chosen.contains("outbox")) {
@@ -42,7 +45,9 @@ public final class BenchMain {
         if (all || chosen.contains("system")) {
             SystemBench.run(results, seconds, root.resolve("bench/latency-over-load.svg"));
         }
-        results.write(root.resolve("bench/RESULTS.md"), all ? "Full run" : "Run of " + String.join(", ", chosen));
+        String title = (all ? "Full run" : "Run of " + String.join(", ", chosen))
+                + (replicas > 1 ? " with " + replicas + " replicas of each service" : "");
+        results.write(root.resolve("bench/RESULTS.md"), title);
         System.exit(0);
     }
 

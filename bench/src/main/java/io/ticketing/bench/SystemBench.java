@@ -75,6 +75,9 @@ final class SystemBench {
         results.add("goal", "p99 to CONFIRMED at half peak < 250 ms", String.format("%.1f ms", half.confirm().p(99)),
                 half.confirm().p(99) < 250 ? "met" : "not met");
         bench.services();
+        if (Integer.getInteger("ticketing.stack.replicas", 1) > 1) {
+            plot = plot.resolveSibling(plot.getFileName().toString().replace(".svg", "-replicas.svg"));
+        }
         Files.writeString(plot, Plot.svg(curve));
         results.add("plot", "latency over load", plot.getFileName().toString(), "p50/p99 accept and confirm");
     }
