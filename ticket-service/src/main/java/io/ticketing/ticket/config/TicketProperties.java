@@ -27,10 +27,10 @@ public record TicketProperties(@DefaultValue Expiry expiry, @DefaultValue LongPo
 
     /**
      * @param max             the longest wait a reader may ask for
-     * @param recheckInterval how often a waiting reader looks at the database (for changes made by other replicas)
+     * @param recheckInterval how often a waiting reader looks at the database anyway, should a change broadcast be lost
      */
     public record LongPoll(
             @DefaultValue("30s") Duration max,
-            @DefaultValue("250ms") Duration recheckInterval) {
+            @DefaultValue("2s") Duration recheckInterval) {
     }
 }

@@ -2,6 +2,7 @@ package io.ticketing.ticket.config;
 
 import java.time.Clock;
 
+import io.ticketing.ticket.application.port.out.TicketChangeBroadcast;
 import io.ticketing.ticket.application.port.out.TicketEventPublisher;
 import io.ticketing.ticket.application.port.out.TicketRepository;
 import io.ticketing.ticket.application.service.BookTicketService;
@@ -27,8 +28,8 @@ public class TicketServiceConfiguration {
     }
 
     @Bean
-    TicketWaiters ticketWaiters() {
-        return new TicketWaiters();
+    TicketWaiters ticketWaiters(TicketChangeBroadcast broadcast) {
+        return new TicketWaiters(broadcast);
     }
 
     @Bean

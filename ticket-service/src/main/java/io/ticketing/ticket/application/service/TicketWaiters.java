@@ -3,17 +3,30 @@ package io.ticketing.ticket.application.service;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.ticketing.ticket.application.port.in.NoticeTicketChangeUseCase;
+import io.ticketing.ticket.application.port.out.TicketChangeBroadcast;
 import io.ticketing.ticket.domain.model.TicketId;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Wakes long-polling readers of a ticket in this process as soon as a change to it commits. Changes made by
- * other replicas are not seen here; readers re-check the database periodically for those.
+ * Wakes long-polling readers of a ticket as soon as a change to it commits: in this process directly, on the
+ * other replicas through the broadcast. Readers still re-check the database now and then, in case a broadcast
+ * is lost.
  */
-public class TicketWaiters {
+public class TicketWaiters implements NoticeTicketChangeUseCase {
 
     private final ConcurrentHashMap<TicketId, CompletableFuture<Void>> next = new ConcurrentHashMap<>();
+    private final TicketChangeBroadcast broadcast;
+
+    public TicketWaiters(TicketChangeBroadcast broadcast) {
+        this.broadcast = broadcast;
+    }
+
+    @Override
+    public void changedElsewhere(TicketId id) {
+        signal(id);
+    }
 
     /** Completes at the next committed change of the ticket (shared by every reader of that ticket). */
     CompletableFuture<Void> nextChange(TicketId id) {
@@ -35,10 +48,12 @@ public class TicketWaiters {
                 @Override
                 public void afterCommit() {
                     signal(id);
+                    broadcast.changed(id);
                 }
             });
         } else {
             signal(id);
+            broadcast.changed(id);
         }
     }
 

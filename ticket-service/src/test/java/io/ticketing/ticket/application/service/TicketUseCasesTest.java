@@ -23,7 +23,7 @@ class TicketUseCasesTest {
 
     private final InMemoryTickets tickets = new InMemoryTickets();
     private final Clock clock = Clock.fixed(TicketMother.NOW, ZoneOffset.UTC);
-    private final TicketWaiters waiters = new TicketWaiters();
+    private final TicketWaiters waiters = new TicketWaiters(id -> { });
     private final BookTicketService booking = new BookTicketService(tickets, tickets, waiters, clock,
             Duration.ofSeconds(30));
     private final SettleReservationService settlement = new SettleReservationService(tickets, tickets, waiters, clock);
