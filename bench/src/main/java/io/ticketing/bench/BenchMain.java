@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code ./ticketing bench [outbox] [sql] [system] [--messages N] [--seconds S] [--replicas N]}: runs the benchmarks (all
- * by default), prints a table and adds it as the newest section of bench/RESULTS.md.
+ * {@code ./ticketing bench [outbox] [sql] [reservations] [system] [--messages N] [--seconds S] [--replicas N]}:
+ * runs the benchmarks (all by default), prints a table and adds it as the newest section of bench/RESULTS.md.
  */
 public final class BenchMain {
 
@@ -34,10 +34,14 @@ public final class BenchMain {
         if (all || chosen.contains("outbox")) {
             OutboxBench.run(results, messages);
         }
-        if (all || chosen.contains("sql")) {
+        if (all || chosen.contains("sql") || chosen.contains("reservations")) {
             SqlBaselines sql = new SqlBaselines(root, threads);
-            results.add("R1 raw seat reservation", threads + " JDBC threads, 1 statement per tx",
-                    Results.rate(sql.rawReservations(20_000)), "the seat inventory's limit");
+            double r1 = sql.rawReservations(20_000);
+            results.add("R1 raw seat reservation", threads + " JDBC threads, 1 statement per tx", Results.rate(r1),
+                    "the seat inventory's limit");
+            if (all || chosen.contains("reservations")) {
+                ReservationBench.run(results, r1);
+            }
             r2 = sql.completeBookings(5_000);
             results.add("R2 complete booking SQL", threads + " JDBC threads, 10 transactions per booking",
                     Results.rate(r2), "the no-messaging limit");

@@ -153,13 +153,44 @@ public final class Stack {
         return databases.get(service);
     }
 
+    /**
+     * The executable jar unpacked with Spring Boot's jar tools (a thin jar beside its lib/ folder), as the
+     * Dockerfile runs it. Running the fat jar directly lets class loading through Boot's nested-jar loader hang
+     * under virtual threads (spring-projects/spring-boot#51463, open); the unpacked layout uses the JDK's loader.
+     */
+    private Path extracted(Path fatJar) {
+        if (!Files.exists(fatJar)) {
+            throw new IllegalStateException("Missing " + fatJar + ": run the build (./mvnw verify) first");
+        }
+        Path dir = fatJar.resolveSibling("extracted");
+        Path thin = dir.resolve(fatJar.getFileName());
+        try {
+            if (!Files.exists(thin) || Files.getLastModifiedTime(thin).compareTo(Files.getLastModifiedTime(fatJar)) < 0) {
+                if (Files.exists(dir)) {
+                    try (var paths = Files.walk(dir)) {
+                        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
+                }
+                Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Djarmode=tools", "-jar", fatJar.toString(), "extract", "--destination", dir.toString())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (tool.waitFor() != 0 || !Files.exists(thin)) {
+                    throw new IllegalStateException("Cannot extract " + fatJar);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return thin;
+    }
+
     /** Starts an instance: a service (its first replica) or a further replica such as {@code ticket-service-2}. */
     public synchronized void start(String instance) {
         String service = serviceOf(instance);
-        Path jar = root.resolve(service).resolve("target").resolve(service + "-" + VERSION + "-exec.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("Missing " + jar + ": run the build (./mvnw verify) first");
-        }
+        Path jar = extracted(root.resolve(service).resolve("target").resolve(service + "-" + VERSION + "-exec.jar"));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", String.valueOf(ports.get(instance)));
         env.put("NATS_URL", natsUrl);
