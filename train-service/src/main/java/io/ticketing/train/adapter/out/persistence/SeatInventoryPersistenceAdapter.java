@@ -94,16 +94,22 @@ class SeatInventoryPersistenceAdapter implements SeatInventory {
     }
 
     /**
-     * Inserts the reservation; the exclusion constraint refuses an overlapping one. Two transactions inserting
-     * conflicting rows at the same moment each wait for the other's row and PostgreSQL aborts one of them with a
-     * deadlock: that one tries again, and then sees the winner's row (refused) or nothing (reserved).
+     * Inserts the reservation; the exclusion constraint refuses an overlapping one.
+     *
+     * <p>Two transactions inserting conflicting rows at the same moment would each find the other's uncommitted
+     * row while checking the constraint, wait for each other and be aborted as a deadlock - with 200 racers, over
+     * and over. So the insert first takes a transaction lock on the seat of this trip: racers for one seat queue
+     * and each then sees the previous winner's committed row. A deadlock can still arise between transactions
+     * that hold several seats (a consumer's batch) taken in different orders; the loser tries again.
      */
     @Override
     public boolean tryReserve(SeatReservation reservation, Instant at) {
         for (int attempt = 1; ; attempt++) {
             try {
                 // a savepoint: a refused insert must not abort the caller's transaction (a consumer's whole batch)
-                savepoint.executeWithoutResult(status -> jdbc.sql("""
+                savepoint.executeWithoutResult(status -> {
+                    lockSeat(reservation);
+                    jdbc.sql("""
                                 INSERT INTO seat_reservation (ticket_id, trip_id, seat_id, stops, reserved_at)
                                 VALUES (:ticket, :trip, :seat, int4range(:from, :to), :at)""")
                         .param("ticket", reservation.ticketId().value())
@@ -112,7 +118,8 @@ class SeatInventoryPersistenceAdapter implements SeatInventory {
                         .param("from", reservation.segment().from())
                         .param("to", reservation.segment().to())
                         .param("at", Sql.timestamp(at))
-                        .update());
+                        .update();
+                });
                 return true;
             } catch (DataAccessException e) {
                 if (Sql.hasSqlState(e, Sql.EXCLUSION_VIOLATION)) {
@@ -123,6 +130,15 @@ class SeatInventoryPersistenceAdapter implements SeatInventory {
                 }
             }
         }
+    }
+
+    /** The two-key form keeps seat locks apart from the single-key ticket locks of {@link #lockTicket}. */
+    private void lockSeat(SeatReservation reservation) {
+        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:trip), hashtext(:seat))")
+                .param("trip", reservation.tripId().toString())
+                .param("seat", reservation.seatId().toString())
+                .query(Integer.class)
+                .single();
     }
 
     @Override
