@@ -55,9 +55,13 @@ final class SystemBench {
             Latencies accept, Latencies confirm, Map<Integer, Long> errors) {
     }
 
-    static void run(Results results, int peakSeconds, Path plot) throws Exception {
+    /**
+     * @param warmUpSeconds closed-loop load before anything is measured: each JVM's JIT compilers otherwise
+     *     spend most of this 2-core machine compiling during the measured peak (seen in JFR: over a core)
+     */
+    static void run(Results results, int warmUpSeconds, int peakSeconds, Path plot) throws Exception {
         SystemBench bench = new SystemBench(results);
-        bench.closedLoop("warm-up", 16, 5);
+        bench.closedLoop("warm-up", USERS, warmUpSeconds);
         bench.gatewayVersusDirect(10);
         Load peak = bench.closedLoop("peak", USERS, peakSeconds);
         bench.report(peak);
