@@ -3,6 +3,7 @@ package io.ticketing.user.config;
 import java.time.Clock;
 
 import io.ticketing.user.domain.model.LoginThrottle;
+import io.ticketing.user.domain.model.RefreshTokenRetention;
 import io.ticketing.user.domain.model.SessionPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,5 +25,10 @@ class ApplicationConfiguration {
     @Bean
     SessionPolicy sessionPolicy(AuthProperties properties) {
         return new SessionPolicy(properties.refreshTokenTtl());
+    }
+
+    @Bean
+    RefreshTokenRetention refreshTokenRetention(RefreshTokenPurgeProperties properties) {
+        return new RefreshTokenRetention(properties.grace());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -113,6 +114,18 @@ class RefreshSessionServiceTest {
                     ? new RefreshToken(t.id(), t.userId(), t.familyId(), t.tokenHash(), t.issuedAt(), t.expiresAt(),
                             t.rotatedAt(), now)
                     : t);
+        }
+
+        @Override
+        public int deleteSessionsExpiredBefore(Instant cutoff, int limit) {
+            List<String> doomed = byHash.values().stream()
+                    .filter(t -> byHash.values().stream().noneMatch(
+                            live -> live.familyId().equals(t.familyId()) && !live.expiresAt().isBefore(cutoff)))
+                    .limit(limit)
+                    .map(RefreshToken::tokenHash)
+                    .toList();
+            doomed.forEach(byHash::remove);
+            return doomed.size();
         }
     }
 

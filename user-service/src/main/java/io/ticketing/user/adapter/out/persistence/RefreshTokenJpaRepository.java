@@ -22,4 +22,20 @@ interface RefreshTokenJpaRepository extends JpaRepository<RefreshTokenEntity, UU
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update RefreshTokenEntity t set t.revokedAt = :now where t.familyId = :family and t.revokedAt is null")
     int revokeFamily(@Param("family") UUID familyId, @Param("now") Instant now);
+
+    /**
+     * One bounded batch (the caller's transaction holds only these row locks); SKIP LOCKED lets every replica
+     * purge at once and never waits for a refresh in progress. No token can join a family whose tokens have
+     * all expired (only a live token rotates), so the NOT EXISTS cannot be overtaken by a new successor.
+     */
+    @Modifying
+    @Query(value = """
+            DELETE FROM refresh_token WHERE id IN (
+                SELECT t.id FROM refresh_token t
+                WHERE t.expires_at < :cutoff
+                  AND NOT EXISTS (SELECT 1 FROM refresh_token live
+                                  WHERE live.family_id = t.family_id AND live.expires_at >= :cutoff)
+                LIMIT :limit
+                FOR UPDATE OF t SKIP LOCKED)""", nativeQuery = true)
+    int deleteSessionsExpiredBefore(@Param("cutoff") Instant cutoff, @Param("limit") int limit);
 }

@@ -43,6 +43,11 @@ class RefreshTokenPersistenceAdapter implements RefreshTokenRepository {
         repository.revokeFamily(familyId, now);
     }
 
+    @Override
+    public int deleteSessionsExpiredBefore(Instant cutoff, int limit) {
+        return repository.deleteSessionsExpiredBefore(cutoff, limit);
+    }
+
     private static RefreshTokenEntity toEntity(RefreshToken t, boolean fresh) {
         return new RefreshTokenEntity(t.id(), t.userId().value(), t.familyId(), t.tokenHash(), t.issuedAt(),
                 t.expiresAt(), t.rotatedAt(), t.revokedAt(), fresh);

@@ -19,4 +19,13 @@ public interface RefreshTokenRepository {
 
     /** Revokes every not yet revoked token of the family. */
     void revokeFamily(UUID familyId, Instant now);
+
+    /**
+     * Deletes up to {@code limit} tokens of families (sessions) whose every token expired before {@code cutoff}.
+     * A used token of a family that still has a live token stays, however old: presenting it again must still
+     * be detected as reuse. Rows locked by a concurrent refresh or purge are skipped, not waited for.
+     *
+     * @return how many tokens were deleted
+     */
+    int deleteSessionsExpiredBefore(Instant cutoff, int limit);
 }
