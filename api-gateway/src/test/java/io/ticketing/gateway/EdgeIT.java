@@ -1,5 +1,6 @@
 package io.ticketing.gateway;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +28,69 @@ class EdgeIT extends GatewayITSupport {
                 .jsonPath("$.title").isEqualTo("Not found")
                 .jsonPath("$.status").isEqualTo(404)
                 .jsonPath("$.instance").isEqualTo("/no/such/thing");
+    }
+
+    @Test
+    void aWrongMethodOnAPathOnlyRoutedForPostIs405AllowingPost() {
+        for (String path : List.of("/api/v1/auth/login", "/api/v1/auth/refresh")) {
+            http.get().uri(path).accept(MediaType.APPLICATION_JSON)
+                    .exchange()
+                    .expectStatus().isEqualTo(405)
+                    .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("POST"))
+                    .expectHeader().contentType("application/problem+json")
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("urn:problem:ticketing:http-405")
+                    .jsonPath("$.title").isEqualTo("Method Not Allowed")
+                    .jsonPath("$.status").isEqualTo(405)
+                    .jsonPath("$.instance").isEqualTo(path);
+        }
+    }
+
+    @Test
+    void aWrongMethodOnAPathOnlyRoutedForGetIs405AllowingGet() {
+        String token = TestTokens.user(UUID.randomUUID());
+        http.delete().uri("/api/v1/stations/{id}", UUID.randomUUID()).header("Authorization", bearer(token))
+                .exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET"))
+                .expectHeader().contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:problem:ticketing:http-405")
+                .jsonPath("$.title").isEqualTo("Method Not Allowed");
+        http.post().uri("/.well-known/jwks.json")
+                .exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET"));
+    }
+
+    @Test
+    void aWrongMethodOnAPathServedByRoutesAndCommandsAllowsBoth() {
+        String token = TestTokens.user(UUID.randomUUID());
+        http.put().uri("/api/v1/tickets/{id}", UUID.randomUUID()).header("Authorization", bearer(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET", "DELETE"))
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:http-405");
+        http.delete().uri("/api/v1/cities").header("Authorization", bearer(token))
+                .exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET", "POST"));
+    }
+
+    @Test
+    void aPathServedForNoMethodStays404WhateverTheMethod() {
+        http.delete().uri("/no/such/thing")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().doesNotExist("Allow")
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:not-found");
+        http.post().uri("/api/v1/users").header("Authorization", bearer(TestTokens.user(UUID.randomUUID())))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().doesNotExist("Allow");
     }
 
     @Test
@@ -116,6 +180,14 @@ class EdgeIT extends GatewayITSupport {
     }
 
     @Test
+    void theRootIsTheWebClientsPageForAnyAccept() {
+        http.get().uri("/").accept(MediaType.ALL).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(body -> assertThat(body).contains("<div id=root>"));
+    }
+
+    @Test
     void servesTheWebClientWithFallbackToIndexForClientRoutes() {
         http.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk()
@@ -134,5 +206,9 @@ class EdgeIT extends GatewayITSupport {
         http.get().uri("/../../etc/passwd").accept(MediaType.ALL).exchange()
                 .expectStatus().is4xxClientError()
                 .expectBody(String.class).value(body -> assertThat(body == null ? "" : body).doesNotContain("root:"));
+    }
+
+    private static List<String> methods(String allow) {
+        return Arrays.stream(allow.split(",")).map(String::trim).toList();
     }
 }

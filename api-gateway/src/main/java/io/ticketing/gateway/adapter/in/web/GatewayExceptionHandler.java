@@ -4,7 +4,6 @@ import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
@@ -47,23 +46,45 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @Order(-2)
 class GatewayExceptionHandler implements WebExceptionHandler {
 
-    /**
-     * Paths that only exist as POST routes to a service (no controller here): another method matches no route
-     * and would read as 404, though the resource exists.
-     */
-    private static final Set<String> POST_ONLY_ROUTES = Set.of("/api/v1/auth/login",
-            "/api/v1/auth/refresh");
-
     private static final Logger log = LoggerFactory.getLogger(GatewayExceptionHandler.class);
 
     private final ProblemRenderer problems;
+    private final ServedMethods servedMethods;
 
-    GatewayExceptionHandler(ProblemRenderer problems) {
+    GatewayExceptionHandler(ProblemRenderer problems, ServedMethods servedMethods) {
         this.problems = problems;
+        this.servedMethods = servedMethods;
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        return foundNoHandler(error) ? answerUnservedMethod(exchange, error) : render(exchange, error);
+    }
+
+    /** No route, router function or controller took the request (404), or a controller took the path only (405). */
+    private static boolean foundNoHandler(Throwable error) {
+        return error instanceof MethodNotAllowedException
+                || error instanceof ResponseStatusException e && e.getStatusCode().value() == HttpStatus.NOT_FOUND.value();
+    }
+
+    /**
+     * A path served for other methods than the request's is 405 with every method that is served there, whether
+     * by a route or by a controller; a path served for none stays what it was.
+     */
+    private Mono<Void> answerUnservedMethod(ServerWebExchange exchange, Throwable error) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        return servedMethods.at(exchange).flatMap(served -> {
+            if (served.isEmpty() || served.contains(method)) {
+                return render(exchange, error);
+            }
+            exchange.getResponse().getHeaders().setAllow(served);
+            String names = served.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
+            return problems.write(exchange, new HttpProblem(405, ProblemTypes.BASE + "http-405", "Method Not Allowed",
+                    "Use " + names + " on " + exchange.getRequest().getPath(), List.of(), null));
+        });
+    }
+
+    private Mono<Void> render(ServerWebExchange exchange, Throwable error) {
         HttpProblem problem = toProblem(exchange, error);
         if (problem.status >= 500 && problem.status != ProblemKind.UNAVAILABLE.status()) {
             log.error("{} {} failed (correlation {})", exchange.getRequest().getMethod(),
@@ -134,12 +155,6 @@ class GatewayExceptionHandler implements WebExceptionHandler {
         if (status == HttpStatus.GATEWAY_TIMEOUT.value() || status == HttpStatus.BAD_GATEWAY.value()
                 || status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             return unavailable("The service behind this route did not answer");
-        }
-        if (status == HttpStatus.NOT_FOUND.value()
-                && POST_ONLY_ROUTES.contains(exchange.getRequest().getPath().value())) {
-            exchange.getResponse().getHeaders().setAllow(Set.of(HttpMethod.POST));
-            return new HttpProblem(405, ProblemTypes.BASE + "http-405", "Method Not Allowed",
-                    "Use POST on " + exchange.getRequest().getPath(), List.of(), null);
         }
         if (status == HttpStatus.NOT_FOUND.value()) {
             return HttpProblem.of(ProblemKind.NOT_FOUND, "No resource at " + exchange.getRequest().getMethod() + " "

@@ -21,9 +21,9 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Serves the web client's built files from {@code WEB_DIST} when that directory exists. A browser navigating to a
- * client-side route (any other GET that accepts text/html) gets index.html, so deep links work; API, docs and
- * actuator paths are never shadowed, and a missing asset stays a 404.
+ * Serves the web client's built files from {@code WEB_DIST} when that directory exists; {@code /} is its
+ * index.html. A browser navigating to a client-side route (any other GET that accepts text/html) gets index.html
+ * too, so deep links work; API, docs and actuator paths are never shadowed, and a missing asset stays a 404.
  */
 @Configuration(proxyBeanMethods = false)
 class WebClientFiles {
@@ -68,7 +68,9 @@ class WebClientFiles {
             }
         }
         Path index = dist.resolve("index.html");
-        boolean wantsPage = request.headers().accept().stream()
+        // "/" is the client's own page, whatever the caller accepts (curl sends */*); elsewhere only a page request
+        // falls back to it, so a missing asset fetched with */* stays a 404
+        boolean wantsPage = path.equals("/") || request.headers().accept().stream()
                 .anyMatch(type -> MediaType.TEXT_HTML.equalsTypeAndSubtype(type));
         return wantsPage && Files.isRegularFile(index) ? index : null;
     }
