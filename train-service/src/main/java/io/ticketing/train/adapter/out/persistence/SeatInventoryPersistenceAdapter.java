@@ -83,6 +83,19 @@ class SeatInventoryPersistenceAdapter implements SeatInventory {
                 .update();
     }
 
+    /** One bounded batch; SKIP LOCKED lets every replica purge at once without waiting for one another. */
+    @Override
+    public int forgetClosedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM closed_ticket WHERE ticket_id IN (
+                            SELECT ticket_id FROM closed_ticket WHERE closed_at < :cutoff
+                            LIMIT :limit
+                            FOR UPDATE SKIP LOCKED)""")
+                .param("cutoff", Sql.timestamp(cutoff))
+                .param("limit", limit)
+                .update();
+    }
+
     @Override
     public Optional<SeatReservation> findByTicket(TicketId ticketId) {
         return jdbc.sql("""

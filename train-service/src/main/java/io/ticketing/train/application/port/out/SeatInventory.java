@@ -23,6 +23,14 @@ public interface SeatInventory {
     /** Remembers the ticket as closed (idempotent). */
     void markClosed(TicketId ticketId, String cause, Instant at);
 
+    /**
+     * Forgets up to {@code limit} tickets closed before {@code cutoff}; rows locked by a concurrent purge are
+     * skipped, not waited for.
+     *
+     * @return how many were forgotten
+     */
+    int forgetClosedBefore(Instant cutoff, int limit);
+
     Optional<SeatReservation> findByTicket(TicketId ticketId);
 
     /**

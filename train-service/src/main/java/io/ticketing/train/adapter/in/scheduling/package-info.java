@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.train.adapter.in.scheduling;
+
+import org.jspecify.annotations.NullMarked;
