@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code ./ticketing bench [outbox] [sql] [reservations] [system] [--messages N] [--seconds S] [--warm-up S] [--replicas N]}:
+ * {@code ./ticketing bench [outbox] [sql] [reservations] [system] [startup] [--messages N] [--seconds S] [--warm-up S] [--replicas N]}:
  * runs the benchmarks (all by default), prints a table and adds it as the newest section of bench/RESULTS.md.
  */
 public final class BenchMain {
@@ -49,6 +49,10 @@ public final class BenchMain {
         }
         if (all || chosen.contains("system")) {
             SystemBench.run(results, warmUp, seconds, root.resolve("bench/latency-over-load.svg"));
+        }
+        if (all || chosen.contains("startup")) {
+            // last: it restarts every service
+            StartupBench.run(results);
         }
         String title = (all ? "Full run" : "Run of " + String.join(", ", chosen))
                 + (replicas > 1 ? " with " + replicas + " replicas of each service" : "");

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -52,6 +53,7 @@ public final class Stack {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Long> startedAt = new LinkedHashMap<>();
     private final Map<String, Long> readyMillis = new LinkedHashMap<>();
+    private final Map<String, List<String>> extraJvmArgs = new LinkedHashMap<>();
     private final String adminEmail = "admin@system-test.local";
     private final String adminPassword = "Admin-" + UUID.randomUUID();
     private final String natsUrl;
@@ -189,8 +191,50 @@ public final class Stack {
 
     /** Starts an instance: a service (its first replica) or a further replica such as {@code ticket-service-2}. */
     public synchronized void start(String instance) {
+        ProcessBuilder builder = processOf(instance, extraJvmArgs.getOrDefault(serviceOf(instance), List.of()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(instance)));
+        try {
+            startedAt.put(instance, System.nanoTime());
+            processes.put(instance, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** JVM flags added to the next starts of every instance of the service (benchmarks compare flags). */
+    public synchronized void addJvmArgs(String service, List<String> args) {
+        extraJvmArgs.computeIfAbsent(service, s -> new ArrayList<>()).addAll(args);
+    }
+
+    /** The unpacked jar the service's instances run. */
+    public Path jar(String service) {
+        return extracted(root.resolve(service).resolve("target").resolve(service + "-" + VERSION + "-exec.jar"));
+    }
+
+    /**
+     * Runs the instance's process with extra JVM flags to its end (a training run, say) and returns its exit code.
+     * The instance itself should be stopped first: both would use the same port.
+     */
+    public int runToExit(String instance, List<String> jvmArgs, Duration timeout) {
+        try {
+            Process process = processOf(instance, jvmArgs)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(instance + "-run"))).start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(instance + " did not exit in " + timeout);
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ProcessBuilder processOf(String instance, List<String> extraArgs) {
         String service = serviceOf(instance);
-        Path jar = extracted(root.resolve(service).resolve("target").resolve(service + "-" + VERSION + "-exec.jar"));
+        Path jar = jar(service);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", String.valueOf(ports.get(instance)));
         env.put("NATS_URL", natsUrl);
@@ -240,17 +284,11 @@ public final class Stack {
         // tests favour start-up and memory; benchmarks pass their own flags
         command.addAll(List.of(System.getProperty("ticketing.stack.jvm-args",
                 "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx384m").trim().split("\\s+")));
+        command.addAll(extraArgs);
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(instance)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
-        try {
-            startedAt.put(instance, System.nanoTime());
-            processes.put(instance, builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return builder;
     }
 
     /** Every replica's base URL, comma-separated, as the gateway takes them. */
