@@ -49,7 +49,7 @@ public class ResourceServerAutoConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(validator(settings));
-        return decoder;
+        return VerifiedTokens.withDefaults().caching(decoder);
     }
 
     /** Signature is checked by the decoder; these add expiry, issuer and audience. */

@@ -7,6 +7,7 @@ import io.ticketing.platform.error.ProblemKind;
 import io.ticketing.platform.security.CurrentUser;
 import io.ticketing.platform.security.ResourceServerAutoConfiguration;
 import io.ticketing.platform.security.TokenSettings;
+import io.ticketing.platform.security.VerifiedTokens;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -29,6 +31,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway is a stateless OAuth2 resource server: RS256 tokens from user-service's JWKS (Nimbus caches the
@@ -50,7 +53,12 @@ class SecurityConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(ResourceServerAutoConfiguration.validator(settings));
-        return decoder;
+        // each client's token is checked once, not on every request (see VerifiedTokens)
+        VerifiedTokens verified = VerifiedTokens.withDefaults();
+        return token -> {
+            Jwt known = verified.get(token);
+            return known != null ? Mono.just(known) : decoder.decode(token).doOnNext(jwt -> verified.remember(token, jwt));
+        };
     }
 
     @Bean
