@@ -2,6 +2,7 @@ package io.ticketing.systemtest.support;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,8 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,8 +170,12 @@ public final class Stack {
         }
         Path dir = fatJar.resolveSibling("extracted");
         Path thin = dir.resolve(fatJar.getFileName());
+        // the build is reproducible: unpack again only when the jar's bytes changed, as ./ticketing does, so the
+        // AOT cache it keeps beside the unpacked jar survives
+        Path checksum = dir.resolve(".jar.sha256");
         try {
-            if (!Files.exists(thin) || Files.getLastModifiedTime(thin).compareTo(Files.getLastModifiedTime(fatJar)) < 0) {
+            String sum = sha256(fatJar);
+            if (!Files.exists(thin) || !Files.exists(checksum) || !Files.readString(checksum).strip().equals(sum)) {
                 if (Files.exists(dir)) {
                     try (var paths = Files.walk(dir)) {
                         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -179,6 +187,7 @@ public final class Stack {
                 if (tool.waitFor() != 0 || !Files.exists(thin)) {
                     throw new IllegalStateException("Cannot extract " + fatJar);
                 }
+                Files.writeString(checksum, sum + "\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -187,6 +196,19 @@ public final class Stack {
             throw new IllegalStateException(e);
         }
         return thin;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 
     /** Starts an instance: a service (its first replica) or a further replica such as {@code ticket-service-2}. */
@@ -367,7 +389,8 @@ public final class Stack {
                 Thread.currentThread().interrupt();
                 return;
             }
-            sleep(250);
+            // often enough that the measured time to ready is not mostly waiting for the next look
+            sleep(50);
         }
         throw new IllegalStateException(service + " not healthy in 120 s; see " + logFile(service));
     }
