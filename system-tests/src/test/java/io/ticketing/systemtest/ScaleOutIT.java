@@ -10,17 +10,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.ticketing.platform.test.TestPostgres;
 import io.ticketing.systemtest.support.Api;
+import io.ticketing.systemtest.support.BookingLoad;
 import io.ticketing.systemtest.support.NatsCluster;
 import io.ticketing.systemtest.support.Network;
 import io.ticketing.systemtest.support.Parallel;
@@ -48,7 +45,6 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
 
-    private static final Set<String> FINAL = Set.of("CONFIRMED", "REJECTED", "EXPIRED", "CANCELLED");
     private static final List<String> REPLICATED =
             List.of("user-service", "train-service", "ticket-service", "notification-service");
 
@@ -104,7 +100,7 @@ class ScaleOutIT {
 
         // one outcome notification per traveller, listed once and pushed live once
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Parallel.run(users, 32, i -> {
-            long outcomes = outcomesOf(racers.get(i)).size();
+            long outcomes = Tickets.outcomeNotifications(racers.get(i)).size();
             assertThat(outcomes).as("outcome notifications of racer %d", i).isEqualTo(1);
             return outcomes;
         }));
@@ -128,7 +124,7 @@ class ScaleOutIT {
         Session admin = Session.admin();
         Network net = Network.build(admin, 50, 200);
         List<Session> users = Parallel.run(10, 10, i -> Session.register("Replica victim " + i));
-        Load load = Load.start("replicas killed", users, net);
+        BookingLoad load = BookingLoad.start("replicas killed", users, net);
 
         Stack.sleep(2000);
         for (String service : REPLICATED) {
@@ -136,10 +132,10 @@ class ScaleOutIT {
             Summary.count("replicas killed");
             Stack.sleep(2500);
         }
-        int acceptedWhileDown = load.accepted.size();
+        int acceptedWhileDown = load.acceptedCount();
         Stack.sleep(3000);
-        Summary.count("bookings accepted with a replica of each service down", load.accepted.size() - acceptedWhileDown);
-        assertThat(load.accepted.size()).as("bookings accepted with one replica of each service down")
+        Summary.count("bookings accepted with a replica of each service down", load.acceptedCount() - acceptedWhileDown);
+        assertThat(load.acceptedCount()).as("bookings accepted with one replica of each service down")
                 .isGreaterThan(acceptedWhileDown);
         REPLICATED.forEach(stack::start);
         REPLICATED.forEach(stack::awaitHealthy);
@@ -157,16 +153,16 @@ class ScaleOutIT {
         Session admin = Session.admin();
         Network net = Network.build(admin, 50, 200);
         List<Session> users = Parallel.run(10, 10, i -> Session.register("Node loss " + i));
-        Load load = Load.start("nats node lost", users, net);
+        BookingLoad load = BookingLoad.start("nats node lost", users, net);
 
         Stack.sleep(2000);
         // the node leading the stream bookings are published to: the worst one to lose
         int victim = leaderOf(cluster, "COMMANDS");
         cluster.kill(victim);
         Summary.count("nats nodes lost");
-        int acceptedAtLoss = load.accepted.size();
+        int acceptedAtLoss = load.acceptedCount();
         Stack.sleep(8000);
-        int acceptedDuringOutage = load.accepted.size() - acceptedAtLoss;
+        int acceptedDuringOutage = load.acceptedCount() - acceptedAtLoss;
         Summary.count("bookings accepted with a nats node down", acceptedDuringOutage);
         assertThat(acceptedDuringOutage).as("bookings accepted while node n%d is down", victim).isPositive();
         cluster.start(victim);
@@ -185,108 +181,6 @@ class ScaleOutIT {
             }
         });
         Summary.count("journeys passed");
-    }
-
-    /** Bookings from a few travellers, one every 40 ms, until stopped. */
-    private static final class Load {
-
-        final String label;
-        final Map<String, Session> accepted = new ConcurrentHashMap<>();
-        final AtomicInteger refused = new AtomicInteger();
-        final List<Session> users;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-
-        private Load(String label, List<Session> users, Network net) {
-            this.label = label;
-            this.users = users;
-            this.thread = Thread.ofVirtual().start(() -> {
-                int i = 0;
-                while (running.get()) {
-                    Session who = users.get(i % users.size());
-                    int from = i % 3;
-                    Map<String, Object> body = net.booking(from, from + 1, null, i % 5 == 0 ? "FIRST" : "SECOND",
-                            "P" + i);
-                    try {
-                        Api.Response r = who.api().post("/api/v1/tickets", body,
-                                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-                        if (r.status() == 202) {
-                            accepted.put(r.text("id"), who);
-                        } else {
-                            assertThat(r.status()).as("refusal: %s", r).isIn(503, 429);
-                            refused.incrementAndGet();
-                        }
-                    } catch (RuntimeException connectionTrouble) {
-                        refused.incrementAndGet();
-                    }
-                    i++;
-                    Stack.sleep(40);
-                }
-            });
-        }
-
-        static Load start(String label, List<Session> users, Network net) {
-            return new Load(label, users, net);
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            thread.join();
-        }
-
-        void assertEveryAcceptedBookingSettledOnceWithOneNotification() {
-            assertThat(accepted).hasSizeGreaterThan(50);
-            Summary.count("bookings attempted", accepted.size() + refused.get());
-            // refused (503, retry with the same Idempotency-Key) only while a stream elects a new leader
-            Summary.count("bookings refused (" + label + ")", refused.get());
-
-            Map<String, String> finalStatus = new ConcurrentHashMap<>();
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                accepted.forEach((id, who) -> {
-                    if (!finalStatus.containsKey(id)) {
-                        Api.Response r = who.api().get("/api/v1/tickets/" + id);
-                        assertThat(r.status()).as("accepted ticket %s exists: %s", id, r).isEqualTo(200);
-                        if (FINAL.contains(r.text("status"))) {
-                            finalStatus.put(id, r.text("status"));
-                        }
-                    }
-                });
-                assertThat(finalStatus).hasSameSizeAs(accepted);
-            });
-            finalStatus.values().forEach(s -> Summary.count("bookings " + s.toLowerCase() + " (" + label + ")"));
-
-            Map<Session, Long> perUser = new HashMap<>();
-            accepted.values().forEach(s -> perUser.merge(s, 1L, Long::sum));
-            perUser.forEach((user, count) -> assertThat(
-                    user.api().get("/api/v1/tickets?size=1").json().path("totalItems").asLong()).isEqualTo(count));
-
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                Map<String, Integer> outcomes = new HashMap<>();
-                for (Session user : users) {
-                    outcomesOf(user).forEach(ticketId -> outcomes.merge(ticketId, 1, Integer::sum));
-                }
-                assertThat(outcomes.keySet()).containsAll(accepted.keySet());
-                assertThat(outcomes.values()).allSatisfy(n -> assertThat(n).isEqualTo(1));
-            });
-        }
-    }
-
-    /** The ticket ids of the user's notifications other than the welcome, one entry per notification. */
-    private static List<String> outcomesOf(Session user) {
-        List<String> ticketIds = new java.util.ArrayList<>();
-        int page = 0;
-        JsonNode items;
-        do {
-            Api.Response list = user.api().get("/api/v1/notifications?size=100&page=" + page++);
-            assertThat(list.status()).as("notifications: %s", list).isEqualTo(200);
-            items = list.json().path("items");
-            for (JsonNode n : items) {
-                if (!n.path("type").asString().equals("WELCOME")) {
-                    ticketIds.add(n.path("ticketId").asString());
-                }
-            }
-        } while (items.size() == 100);
-        return ticketIds;
     }
 
     private static long count(String service, String sql) throws Exception {

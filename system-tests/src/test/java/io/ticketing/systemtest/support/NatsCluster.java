@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.ticketing.platform.test.TestNats;
+
 /**
  * A three-node NATS JetStream cluster on localhost, private to the test JVM: free client, route and monitoring
  * ports, one store directory per node, {@code sync_interval: always} when the installed server knows it (2.10+).
@@ -212,20 +214,11 @@ public final class NatsCluster {
     }
 
     private static String findBinary() {
-        for (String candidate : List.of("/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return candidate;
-            }
+        String binary = TestNats.findBinary();
+        if (binary == null) {
+            throw new IllegalStateException("The scale-out tests need a nats-server binary (./ticketing installs it)");
         }
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String d : path.split(":")) {
-                if (Files.isExecutable(Path.of(d, "nats-server"))) {
-                    return Path.of(d, "nats-server").toString();
-                }
-            }
-        }
-        throw new IllegalStateException("The scale-out tests need a nats-server binary (./ticketing installs it)");
+        return binary;
     }
 
     private static int freePort() throws IOException {

@@ -1,7 +1,10 @@
 package io.ticketing.systemtest.support;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -9,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Booking helpers: accept, then long-poll until the ticket leaves PENDING. */
 public final class Tickets {
+
+    /** The states a ticket never leaves. */
+    public static final Set<String> FINAL_STATUSES = Set.of("CONFIRMED", "REJECTED", "EXPIRED", "CANCELLED");
 
     private Tickets() {
     }
@@ -50,5 +56,23 @@ public final class Tickets {
             Stack.sleep(100);
         } while (System.nanoTime() < deadline);
         return ticket;
+    }
+
+    /** The ticket ids of the user's notifications other than the welcome, one entry per notification. */
+    public static List<String> outcomeNotifications(Session user) {
+        List<String> ticketIds = new ArrayList<>();
+        int page = 0;
+        JsonNode items;
+        do {
+            Api.Response list = user.api().get("/api/v1/notifications?size=100&page=" + page++);
+            assertThat(list.status()).as("notifications: %s", list).isEqualTo(200);
+            items = list.json().path("items");
+            for (JsonNode n : items) {
+                if (!n.path("type").asString().equals("WELCOME")) {
+                    ticketIds.add(n.path("ticketId").asString());
+                }
+            }
+        } while (items.size() == 100);
+        return ticketIds;
     }
 }
