@@ -48,7 +48,7 @@ public final class VerifiedTokens {
 
     /** Remembers a token its decoder has just verified. */
     public void remember(String token, Jwt jwt) {
-        if (jwt.getExpiresAt() != null && !expired(jwt)) {
+        if (!expired(jwt)) {
             verified.put(token, jwt);
         }
     }
