@@ -35,6 +35,7 @@ public class NatsAutoConfiguration {
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(500))
                 .connectionTimeout(Duration.ofSeconds(5))
+                .errorListener(new QuietPullTimeouts())
                 .connectionListener((conn, event) -> {
                     if (event != ConnectionListener.Events.RESUBSCRIBED) {
                         log.info("NATS connection {}", event);
