@@ -50,8 +50,8 @@ public class RecordNotificationService implements RecordNotificationUseCase {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Notification notification = Notification.about(command.occasion(), new NotificationId(ids.get()),
                 command.sourceEventId(), now);
-        notifications.save(notification);
-        mails.save(MailDelivery.pending(notification.id(), now));
+        notifications.add(notification);
+        mails.add(MailDelivery.pending(notification.id(), now));
         live.publishAfterCommit(notification.userId(), notification.id());
         log.info("Notification {} ({}) for user {} from event {}", notification.id(), notification.type(),
                 notification.userId(), command.sourceEventId());

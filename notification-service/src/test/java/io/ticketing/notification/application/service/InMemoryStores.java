@@ -38,8 +38,17 @@ final class InMemoryStores implements NotificationRepository, MailDeliveryReposi
     }
 
     @Override
+    public void add(Notification notification) {
+        if (notifications.putIfAbsent(notification.id(), notification) != null) {
+            throw new IllegalStateException("Notification " + notification.id() + " exists already");
+        }
+    }
+
+    @Override
     public void save(Notification notification) {
-        notifications.put(notification.id(), notification);
+        if (notifications.replace(notification.id(), notification) == null) {
+            throw new IllegalStateException("No notification " + notification.id() + " to update");
+        }
     }
 
     @Override
@@ -70,8 +79,17 @@ final class InMemoryStores implements NotificationRepository, MailDeliveryReposi
     }
 
     @Override
+    public void add(MailDelivery delivery) {
+        if (deliveries.putIfAbsent(delivery.notificationId(), delivery) != null) {
+            throw new IllegalStateException("Delivery of " + delivery.notificationId() + " exists already");
+        }
+    }
+
+    @Override
     public void save(MailDelivery delivery) {
-        deliveries.put(delivery.notificationId(), delivery);
+        if (deliveries.replace(delivery.notificationId(), delivery) == null) {
+            throw new IllegalStateException("No delivery of " + delivery.notificationId() + " to update");
+        }
     }
 
     @Override

@@ -8,20 +8,29 @@ import io.ticketing.notification.application.port.in.GetNotificationsQuery.Notif
 import io.ticketing.notification.application.port.out.NotificationRepository;
 import io.ticketing.notification.domain.model.Notification;
 import io.ticketing.notification.domain.model.NotificationId;
+import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Component;
 
 @Component
 class NotificationPersistenceAdapter implements NotificationRepository {
 
     private final NotificationJpaRepository repository;
+    private final EntityManager entityManager;
 
-    NotificationPersistenceAdapter(NotificationJpaRepository repository) {
+    NotificationPersistenceAdapter(NotificationJpaRepository repository, EntityManager entityManager) {
         this.repository = repository;
+        this.entityManager = entityManager;
     }
 
     @Override
     public boolean existsForSourceEvent(String sourceEventId) {
         return repository.existsBySourceEventId(sourceEventId);
+    }
+
+    @Override
+    public void add(Notification notification) {
+        // persist, not save: with an assigned id, save() would merge and SELECT the row before inserting it
+        entityManager.persist(NotificationEntity.of(notification));
     }
 
     @Override

@@ -7,6 +7,10 @@ import io.ticketing.notification.domain.model.MailDelivery;
 
 public interface MailDeliveryRepository {
 
+    /** Inserts the delivery of a new notification. */
+    void add(MailDelivery delivery);
+
+    /** Updates a delivery that exists (sent, failed, rescheduled). */
     void save(MailDelivery delivery);
 
     /**

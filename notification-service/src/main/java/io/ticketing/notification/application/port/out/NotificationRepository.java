@@ -12,7 +12,10 @@ public interface NotificationRepository {
 
     boolean existsForSourceEvent(String sourceEventId);
 
-    /** Inserts a new notification or updates its read state. */
+    /** Inserts a new notification. */
+    void add(Notification notification);
+
+    /** Updates the read state of a notification that exists. */
     void save(Notification notification);
 
     Optional<Notification> findById(NotificationId id);
