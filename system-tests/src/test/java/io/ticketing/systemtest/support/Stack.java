@@ -306,6 +306,11 @@ public final class Stack {
         // tests favour start-up and memory; benchmarks pass their own flags
         command.addAll(List.of(System.getProperty("ticketing.stack.jvm-args",
                 "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx384m").trim().split("\\s+")));
+        // one service's own flags, after the common ones so that they win (e.g. the gateway with C2)
+        String own = System.getProperty("ticketing.stack.jvm-args." + serviceOf(instance), "").trim();
+        if (!own.isEmpty()) {
+            command.addAll(List.of(own.split("\\s+")));
+        }
         command.addAll(extraArgs);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
