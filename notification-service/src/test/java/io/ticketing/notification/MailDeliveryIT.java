@@ -1,8 +1,10 @@
 package io.ticketing.notification;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import io.ticketing.notification.support.Events;
 import io.ticketing.notification.support.NotificationIntegrationTest;
@@ -48,6 +50,28 @@ class MailDeliveryIT {
         assertThat((int) sent.get("attempts")).isGreaterThanOrEqualTo(3);
         assertThat(sent.get("sent_at")).isNotNull();
         assertThat(fx.mailsFor(notificationId)).hasSize(1);
+    }
+
+    /** With the server back, forty mails fall due at once: the concurrent senders must send each exactly once. */
+    @Test
+    void mailsDueTogetherAreEachSentOnceByTheConcurrentSenders() {
+        UUID userId = UUID.randomUUID();
+        fx.registered(userId);
+        fx.smtp().stop();
+
+        List<String> eventIds = IntStream.range(0, 40)
+                .mapToObj(i -> fx.publishTicketEvent(Events.ticketBooked(userId, UUID.randomUUID())))
+                .toList();
+        List<UUID> notificationIds = eventIds.stream()
+                .map(eventId -> (UUID) fx.awaitNotificationFor(eventId).get("id"))
+                .toList();
+        notificationIds.forEach(id -> await().atMost(Duration.ofSeconds(20))
+                .until(() -> fx.mailDelivery(id), row -> (int) row.get("attempts") >= 1));
+
+        fx.smtp().start();
+
+        notificationIds.forEach(fx::awaitMailSent);
+        assertThat(notificationIds).allSatisfy(id -> assertThat(fx.mailsFor(id)).hasSize(1));
     }
 
     @Test

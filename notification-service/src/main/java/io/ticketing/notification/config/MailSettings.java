@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from           the sender address ({@code MAIL_FROM})
  * @param pollInterval   how often each replica looks for due mails
  * @param batchSize      at most this many mails per look
+ * @param senders        mails each replica sends at once ({@code MAIL_SENDERS}): one at a time, a sender waits for
+ *                       the SMTP server on every mail, and a booking peak left a backlog; each holds a database
+ *                       connection while it sends
  * @param retry          backoff between attempts; after the last attempt the mail is marked FAILED
  * @param embeddedServer an in-process SMTP server (GreenMail) on {@code spring.mail.port}, for the local stack
  */
@@ -21,6 +24,7 @@ public record MailSettings(
         @DefaultValue("Ticketing <tickets@ticketing.local>") String from,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("50") int batchSize,
+        @DefaultValue("4") int senders,
         @DefaultValue Retry retry,
         @DefaultValue EmbeddedServer embeddedServer) {
 

@@ -1,18 +1,20 @@
 package io.ticketing.notification.adapter.in.scheduling;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.ticketing.notification.application.port.in.SendDueMailsUseCase;
 import io.ticketing.notification.config.MailSettings;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due mails on every replica: each claims its own rows, so running it everywhere is safe and spreads
- * the work. A mail server outage only makes the due rows wait for their next attempt.
+ * Sends due mails on every replica, with several senders in each: every sender claims its own rows, so running
+ * them everywhere is safe and spreads the work. A mail server outage only makes the due rows wait for their next
+ * attempt.
  */
 @Component
 class MailSenderJob implements SmartLifecycle {
@@ -22,7 +24,7 @@ class MailSenderJob implements SmartLifecycle {
     private final SendDueMailsUseCase sendDueMails;
     private final MailSettings settings;
     private volatile boolean running;
-    private volatile @Nullable Thread worker;
+    private final List<Thread> workers = new ArrayList<>();
 
     MailSenderJob(SendDueMailsUseCase sendDueMails, MailSettings settings) {
         this.sendDueMails = sendDueMails;
@@ -30,9 +32,11 @@ class MailSenderJob implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         running = true;
-        worker = Thread.ofVirtual().name("mail-sender").start(this::loop);
+        for (int i = 1; i <= Math.max(1, settings.senders()); i++) {
+            workers.add(Thread.ofVirtual().name("mail-sender-" + i).start(this::loop));
+        }
     }
 
     private void loop() {
@@ -65,18 +69,19 @@ class MailSenderJob implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        Thread current = worker;
-        if (current != null) {
-            // no interrupt: a mail the server accepted must also be recorded as sent
+        // no interrupt: a mail the server accepted must also be recorded as sent
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (Thread worker : workers) {
             try {
-                current.join(Duration.ofSeconds(10));
+                worker.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
         }
-        worker = null;
+        workers.clear();
     }
 
     @Override
