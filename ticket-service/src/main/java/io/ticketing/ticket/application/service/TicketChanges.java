@@ -2,7 +2,9 @@ package io.ticketing.ticket.application.service;
 
 import io.ticketing.ticket.application.port.out.TicketEventPublisher;
 import io.ticketing.ticket.application.port.out.TicketRepository;
+import io.ticketing.ticket.domain.model.Ticket;
 import io.ticketing.ticket.domain.model.TicketEvent;
+import io.ticketing.ticket.domain.model.TicketStatus;
 import io.ticketing.ticket.domain.model.Transition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +27,25 @@ class TicketChanges {
     void applyNew(Transition transition) {
         tickets.add(transition.ticket());
         publish(transition);
-        waiters.changedAfterCommit(transition.ticket().id());
+        wakeReadersIfSettled(transition.ticket());
     }
 
     void apply(Transition transition) {
         if (transition.changed()) {
             tickets.update(transition.ticket());
-            waiters.changedAfterCommit(transition.ticket().id());
+            wakeReadersIfSettled(transition.ticket());
         }
         publish(transition);
+    }
+
+    /**
+     * Long polls wait for a ticket to leave PENDING: waking them for a ticket that is (still) pending only made
+     * each of them read it again for nothing, twice per booking (here and through this replica's own broadcast).
+     */
+    private void wakeReadersIfSettled(Ticket ticket) {
+        if (ticket.status() != TicketStatus.PENDING) {
+            waiters.changedAfterCommit(ticket.id());
+        }
     }
 
     private void publish(Transition transition) {

@@ -3,6 +3,8 @@ package io.ticketing.ticket.application.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.ticketing.ticket.application.port.in.BookTicketCommand;
@@ -23,7 +25,8 @@ class TicketUseCasesTest {
 
     private final InMemoryTickets tickets = new InMemoryTickets();
     private final Clock clock = Clock.fixed(TicketMother.NOW, ZoneOffset.UTC);
-    private final TicketWaiters waiters = new TicketWaiters(id -> { });
+    private final List<TicketId> broadcast = new ArrayList<>();
+    private final TicketWaiters waiters = new TicketWaiters(broadcast::add);
     private final BookTicketService booking = new BookTicketService(tickets, tickets, waiters, clock,
             Duration.ofSeconds(30));
     private final SettleReservationService settlement = new SettleReservationService(tickets, tickets, waiters, clock);
@@ -56,6 +59,26 @@ class TicketUseCasesTest {
 
         assertThat(tickets.stored.get(id).request().passengerName()).isEqualTo("Ada");
         assertThat(tickets.published).hasSize(1);
+    }
+
+    @Test
+    void readersAreWokenWhenTheTicketSettlesNotWhenItIsCreatedPending() {
+        TicketId id = new TicketId(UUID.randomUUID());
+
+        booking.book(command(id, "h1", "Ada"));
+        assertThat(broadcast).as("a long poll waits for the outcome; PENDING is no news").isEmpty();
+
+        settlement.confirm(new ConfirmTicketCommand(id, TicketMother.booking()));
+        assertThat(broadcast).containsExactly(id);
+    }
+
+    @Test
+    void aTicketRejectedAtOnceWakesItsReaders() {
+        TicketId id = new TicketId(UUID.randomUUID());
+
+        booking.book(command(id, "h1", ""));
+
+        assertThat(broadcast).containsExactly(id);
     }
 
     @Test
