@@ -47,12 +47,12 @@ class EdgeIT extends GatewayITSupport {
     }
 
     @Test
-    void aWrongMethodOnAPathOnlyRoutedForGetIs405AllowingGet() {
+    void aWrongMethodOnAPathOnlyRoutedForGetIs405AllowingGetAndHead() {
         String token = TestTokens.user(UUID.randomUUID());
         http.delete().uri("/api/v1/stations/{id}", UUID.randomUUID()).header("Authorization", bearer(token))
                 .exchange()
                 .expectStatus().isEqualTo(405)
-                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET"))
+                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET", "HEAD"))
                 .expectHeader().contentType("application/problem+json")
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:problem:ticketing:http-405")
@@ -60,7 +60,7 @@ class EdgeIT extends GatewayITSupport {
         http.post().uri("/.well-known/jwks.json")
                 .exchange()
                 .expectStatus().isEqualTo(405)
-                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET"));
+                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET", "HEAD"));
     }
 
     @Test
@@ -70,13 +70,13 @@ class EdgeIT extends GatewayITSupport {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange()
                 .expectStatus().isEqualTo(405)
-                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET", "DELETE"))
+                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET", "HEAD", "DELETE"))
                 .expectHeader().contentType("application/problem+json")
                 .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:http-405");
         http.delete().uri("/api/v1/cities").header("Authorization", bearer(token))
                 .exchange()
                 .expectStatus().isEqualTo(405)
-                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET", "POST"));
+                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET", "HEAD", "POST"));
     }
 
     @Test
@@ -94,8 +94,46 @@ class EdgeIT extends GatewayITSupport {
     }
 
     @Test
+    void headOnAPublicCatalogReadAnswersAsGetWithoutABody() {
+        http.head().uri("/api/v1/cities?page=0&size=20")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody().isEmpty();
+    }
+
+    @Test
+    void headOnTheWebClientAndTheApiDocsAnswersAsGetWithoutABody() {
+        http.head().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody().isEmpty();
+        http.head().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody().isEmpty();
+        long specLength = http.get().uri("/v3/api-docs/ticket").exchange()
+                .expectBody().returnResult().getResponseHeaders().getContentLength();
+        assertThat(specLength).isPositive();
+        http.head().uri("/v3/api-docs/ticket").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectHeader().contentLength(specLength)
+                .expectBody().isEmpty();
+    }
+
+    @Test
+    void theNotificationStreamIsNotServedForHead() {
+        http.head().uri("/api/v1/notifications/stream")
+                .header("Authorization", bearer(TestTokens.user(UUID.randomUUID())))
+                .exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET"));
+    }
+
+    @Test
     void aServiceThatIsDownIs503WithRetryAfter() {
-        http.get().uri("/api/v1/cities")
+        http.get().uri("/api/v1/users/me").header("Authorization", bearer(TestTokens.user(UUID.randomUUID())))
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().exists("Retry-After")

@@ -56,6 +56,22 @@ class SecurityIT extends GatewayITSupport {
                 .jsonPath("$.instance").isEqualTo("/api/v1/tickets");
     }
 
+    @Test
+    void headOnAProtectedReadNeedsATokenAsGetDoes() {
+        http.head().uri("/api/v1/tickets/{id}", UUID.randomUUID())
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().isEmpty();
+        http.head().uri("/api/v1/tickets/{id}", UUID.randomUUID())
+                .header("Authorization", bearer(TestTokens.user(UUID.randomUUID())))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().isEmpty();
+    }
+
     @ParameterizedTest
     @MethodSource("invalidTokens")
     void malformedExpiredTamperedUnsignedAndForeignTokensAre401(String token) {

@@ -13,7 +13,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points the gateway at the test JVM's real NATS server, the stub services, a built "web client" and small rate
- * limits. user- and train-service are down (nothing listens), so routes to them show the outage answer;
+ * limits. user-service is down (nothing listens), so routes to it show the outage answer;
  * notification-service has two replicas, one of them down, so the gateway must route around it.
  */
 public class GatewayTestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -29,7 +29,7 @@ public class GatewayTestInfrastructure implements ApplicationContextInitializer<
                 Map.entry("ticketing.services.ticket", stubs.url()),
                 Map.entry("ticketing.services.notification", StubServices.downUrl() + "," + stubs.url()),
                 Map.entry("ticketing.services.user", StubServices.downUrl()),
-                Map.entry("ticketing.services.train", StubServices.downUrl()),
+                Map.entry("ticketing.services.train", stubs.url()),
                 Map.entry("ticketing.gateway.command-timeout", "2s"),
                 Map.entry("ticketing.gateway.ticket-lookup-timeout", "1s"),
                 Map.entry("ticketing.gateway.web-dist", webDist().toString()),

@@ -19,8 +19,9 @@ import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The services the gateway talks to over HTTP, as far as its tests need them: user-service's JWKS, ticket-service's
- * ticket reads (for the booking pre-check), notification-service's stream, and an OpenAPI document.
+ * The services the gateway talks to over HTTP, as far as its tests need them: user-service's JWKS, train-service's
+ * city list, ticket-service's ticket reads (for the booking pre-check), notification-service's stream, and an
+ * OpenAPI document. Each answers HEAD as GET, without the body, as the services do.
  */
 public final class StubServices {
 
@@ -45,6 +46,8 @@ public final class StubServices {
         // the gateway's load balancer only routes to replicas that report UP
         server.createContext("/actuator/health", ex -> respond(ex, 200, "application/json", "{\"status\":\"UP\"}"));
         server.createContext("/.well-known/jwks.json", ex -> respond(ex, 200, "application/json", TestTokens.jwks()));
+        server.createContext("/api/v1/cities", ex -> respond(ex, 200, "application/json",
+                "{\"items\":[],\"page\":0,\"size\":20,\"totalItems\":0}"));
         server.createContext("/api/v1/tickets/", this::ticket);
         server.createContext("/api/v1/notifications/stream", ex -> {
             record(ex, "stream");
@@ -116,6 +119,11 @@ public final class StubServices {
     private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type);
+        if (ex.getRequestMethod().equals("HEAD")) {
+            ex.sendResponseHeaders(status, -1);
+            ex.close();
+            return;
+        }
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);

@@ -22,12 +22,17 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads, login and refresh go to the owning service over HTTP, unchanged apart from the edge filter's work
  * (identity headers stripped, correlation and trace added). Routes match by method, so POST/DELETE on the same
- * paths fall through to the gateway's command endpoints. Each service's OpenAPI is republished at
- * {@code /v3/api-docs/<service>} with the gateway as its server, so "try it out" goes through the gateway.
+ * paths fall through to the gateway's command endpoints. Reads are routed for HEAD too (RFC 9110: HEAD wherever
+ * GET is served) and reach the service as HEAD, so it answers GET's status and headers without building a body.
+ * Each service's OpenAPI is republished at {@code /v3/api-docs/<service>} with the gateway as its server, so
+ * "try it out" goes through the gateway.
  * Every route addresses a service by id ({@code lb://ticket-service}): each request goes to one healthy replica.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoutes {
+
+    private static final HttpMethod[] READ = {HttpMethod.GET, HttpMethod.HEAD};
+    private static final String NOTIFICATION_STREAM = "/api/v1/notifications/stream";
 
     @Bean
     RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, JsonMapper json) {
@@ -37,22 +42,24 @@ class ServiceRoutes {
         URI notification = ServiceUrls.balanced(ServiceUrls.NOTIFICATION);
         RouteLocatorBuilder.Builder routes = builder.routes()
                 // server-sent events: no response timeout, the stream stays open
-                .route("notification-stream", r -> r.order(-1).method(HttpMethod.GET).and()
-                        .path("/api/v1/notifications/stream")
+                .route("notification-stream", r -> r.order(-1).method(HttpMethod.GET).and().path(NOTIFICATION_STREAM)
                         .filters(ServiceRoutes::retryOnAnotherReplica)
                         .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1L)
                         .uri(notification))
-                .route("notification-reads", r -> r.method(HttpMethod.GET).and().path("/api/v1/notifications/**")
+                // no HEAD for the stream: the service would keep streaming into the void after the headers, and the
+                // pooled connection, already handed to the next request, would hang until the stream times out
+                .route("notification-reads", r -> r.method(READ).and().path("/api/v1/notifications/**")
+                        .and().not(p -> p.path(NOTIFICATION_STREAM))
                         .filters(ServiceRoutes::retryOnAnotherReplica)
                         .uri(notification))
-                .route("catalog-reads", r -> r.method(HttpMethod.GET).and()
+                .route("catalog-reads", r -> r.method(READ).and()
                         .path("/api/v1/cities/**", "/api/v1/stations/**", "/api/v1/trains/**", "/api/v1/trips/**")
                         .filters(ServiceRoutes::retryOnAnotherReplica)
                         .uri(train))
-                .route("ticket-reads", r -> r.method(HttpMethod.GET).and().path("/api/v1/tickets/**")
+                .route("ticket-reads", r -> r.method(READ).and().path("/api/v1/tickets/**")
                         .filters(ServiceRoutes::retryOnAnotherReplica)
                         .uri(ticket))
-                .route("user-reads", r -> r.method(HttpMethod.GET).and()
+                .route("user-reads", r -> r.method(READ).and()
                         .path("/api/v1/users/me", "/.well-known/jwks.json")
                         .filters(ServiceRoutes::retryOnAnotherReplica)
                         .uri(user))
@@ -62,9 +69,13 @@ class ServiceRoutes {
                         .uri(user));
         for (Map.Entry<String, URI> service : Map.of("user", user, "train", train, "ticket", ticket,
                 "notification", notification).entrySet()) {
-            routes.route(service.getKey() + "-api-docs", r -> r.method(HttpMethod.GET).and()
+            routes.route(service.getKey() + "-api-docs", r -> r.method(READ).and()
                     .path("/v3/api-docs/" + service.getKey())
                     .filters(f -> retryOnAnotherReplica(f).setPath("/v3/api-docs")
+                            // the rewritten spec's length is known only from its body, so a HEAD fetches it with GET
+                            // and the server drops the body after counting it for Content-Length
+                            .filter((exchange, chain) -> chain.filter(exchange.mutate()
+                                    .request(request -> request.method(HttpMethod.GET)).build()))
                             .modifyResponseBody(String.class, String.class,
                                     (exchange, body) -> Mono.justOrEmpty(throughGateway(json, body))))
                     .uri(service.getValue()));
@@ -78,7 +89,7 @@ class ServiceRoutes {
      */
     static GatewayFilterSpec retryOnAnotherReplica(GatewayFilterSpec filters) {
         return filters.retry(retry -> retry.setRetries(2)
-                .setMethods(HttpMethod.GET)
+                .setMethods(READ)
                 .setSeries()
                 .setExceptions(IOException.class)
                 .setBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2, false));

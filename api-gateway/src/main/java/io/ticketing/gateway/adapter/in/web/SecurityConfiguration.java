@@ -47,6 +47,10 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Readable by anyone, with GET or HEAD (which answers as GET would, without the body). */
+    private static final String[] PUBLIC_READS = {"/api/v1/cities/**", "/api/v1/stations/**", "/api/v1/trains/**",
+            "/api/v1/trips/**", "/.well-known/jwks.json"};
+
     @Bean
     ReactiveJwtDecoder jwtDecoder(TokenSettings settings) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwksUrl())
@@ -85,8 +89,8 @@ class SecurityConfiguration {
                 .authorizeExchange(auth -> auth
                         // any method, so a wrong one gets 405 from its handler rather than 401
                         .pathMatchers("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/cities/**", "/api/v1/stations/**", "/api/v1/trains/**",
-                                "/api/v1/trips/**", "/.well-known/jwks.json").permitAll()
+                        .pathMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        .pathMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/cities", "/api/v1/stations", "/api/v1/trains",
                                 "/api/v1/trips").hasRole(admin)
                         .pathMatchers(HttpMethod.DELETE, "/api/v1/trips/*").hasRole(admin)
@@ -123,7 +127,7 @@ class SecurityConfiguration {
     private static CorsConfigurationSource cors(GatewayProperties properties) {
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOrigins(properties.corsOrigins());
-        config.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
+        config.setAllowedMethods(List.of("GET", "HEAD", "POST", "DELETE", "OPTIONS"));
         config.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Idempotency-Key",
                 "X-Correlation-Id", "traceparent"));
         config.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, "X-Correlation-Id"));
