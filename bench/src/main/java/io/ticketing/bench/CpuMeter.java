@@ -67,8 +67,7 @@ final class CpuMeter {
 
     /** "total 19.8 ms: ticket-service 5.1, ..." busiest first. */
     static String summary(Map<String, Double> msPerUnit) {
-        double total = msPerUnit.values().stream().mapToDouble(Double::doubleValue).sum();
-        return String.format("total %.1f ms: ", total) + msPerUnit.entrySet().stream()
+        return String.format("total %.1f ms: ", total(msPerUnit)) + msPerUnit.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(e -> String.format("%s %.1f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
