@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.ticket.adapter.out.persistence;
+
+import org.jspecify.annotations.NullMarked;
