@@ -1,5 +1,7 @@
 package io.ticketing.notification.adapter.out.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,61 +10,134 @@ import io.ticketing.notification.application.port.in.GetNotificationsQuery.Notif
 import io.ticketing.notification.application.port.out.NotificationRepository;
 import io.ticketing.notification.domain.model.Notification;
 import io.ticketing.notification.domain.model.NotificationId;
-import jakarta.persistence.EntityManager;
+import io.ticketing.notification.domain.model.NotificationType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 @Component
 class NotificationPersistenceAdapter implements NotificationRepository {
 
-    private final NotificationJpaRepository repository;
-    private final EntityManager entityManager;
+    private static final String SELECT = """
+            SELECT id, user_id, type, title, body, ticket_id, source_event_id, created_at, read_at
+            FROM notification
+            """;
 
-    NotificationPersistenceAdapter(NotificationJpaRepository repository, EntityManager entityManager) {
-        this.repository = repository;
-        this.entityManager = entityManager;
+    private static final String INSERT = """
+            INSERT INTO notification (id, user_id, type, title, body, ticket_id, source_event_id, created_at, read_at)
+            VALUES (:id, :user, :type, :title, :body, :ticket, :event, :created, :read)
+            """;
+
+    private final JdbcClient jdbc;
+
+    NotificationPersistenceAdapter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
     public boolean existsForSourceEvent(String sourceEventId) {
-        return repository.existsBySourceEventId(sourceEventId);
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM notification WHERE source_event_id = :event)")
+                .param("event", sourceEventId)
+                .query(Boolean.class)
+                .single();
     }
 
+    /** A second notification for the same event fails on notification_source_event_uq (DuplicateKeyException). */
     @Override
     public void add(Notification notification) {
-        // persist, not save: with an assigned id, save() would merge and SELECT the row before inserting it
-        entityManager.persist(NotificationEntity.of(notification));
+        bind(jdbc.sql(INSERT), notification).update();
     }
 
+    /** Insert or update, as JPA's merge did: afterwards the row is exactly this notification. */
     @Override
     public void save(Notification notification) {
-        repository.save(NotificationEntity.of(notification));
+        bind(jdbc.sql(INSERT + """
+                        ON CONFLICT (id) DO UPDATE SET user_id = EXCLUDED.user_id, type = EXCLUDED.type,
+                            title = EXCLUDED.title, body = EXCLUDED.body, ticket_id = EXCLUDED.ticket_id,
+                            source_event_id = EXCLUDED.source_event_id, created_at = EXCLUDED.created_at,
+                            read_at = EXCLUDED.read_at"""), notification)
+                .update();
+    }
+
+    private static StatementSpec bind(StatementSpec statement, Notification n) {
+        return statement
+                .param("id", n.id().value())
+                .param("user", n.userId())
+                .param("type", n.type().name())
+                .param("title", n.title())
+                .param("body", n.body())
+                .param("ticket", n.ticketId())
+                .param("event", n.sourceEventId())
+                .param("created", Sql.timestamp(n.createdAt()))
+                .param("read", Sql.timestamp(n.readAt()));
     }
 
     @Override
     public Optional<Notification> findById(NotificationId id) {
-        return repository.findById(id.value()).map(NotificationEntity::toDomain);
+        return jdbc.sql(SELECT + "WHERE id = :id")
+                .param("id", id.value())
+                .query(NotificationPersistenceAdapter::notification)
+                .optional();
     }
 
     @Override
     public Optional<Notification> findOwned(NotificationId id, UUID userId) {
-        return repository.findByIdAndUserId(id.value(), userId).map(NotificationEntity::toDomain);
+        return jdbc.sql(SELECT + "WHERE id = :id AND user_id = :user")
+                .param("id", id.value())
+                .param("user", userId)
+                .query(NotificationPersistenceAdapter::notification)
+                .optional();
     }
 
+    /** Newest first, the id breaking ties: the order of notification_user_created_idx. */
     @Override
     public NotificationPage findPage(UUID userId, long offset, int limit) {
-        List<Notification> items = repository.findPage(userId, offset, limit).stream()
-                .map(NotificationEntity::toDomain).toList();
-        return new NotificationPage(items, repository.countByUserId(userId));
+        List<Notification> items = jdbc.sql(SELECT + """
+                        WHERE user_id = :user
+                        ORDER BY created_at DESC, id DESC
+                        OFFSET :offset LIMIT :limit""")
+                .param("user", userId)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(NotificationPersistenceAdapter::notification)
+                .list();
+        long total = jdbc.sql("SELECT count(*) FROM notification WHERE user_id = :user")
+                .param("user", userId)
+                .query(Long.class)
+                .single();
+        return new NotificationPage(items, total);
     }
 
     @Override
     public long countUnread(UUID userId) {
-        return repository.countByUserIdAndReadAtIsNull(userId);
+        return jdbc.sql("SELECT count(*) FROM notification WHERE user_id = :user AND read_at IS NULL")
+                .param("user", userId)
+                .query(Long.class)
+                .single();
     }
 
+    /** The join finds nothing, so neither does the query, when {@code after} is unknown or someone else's. */
     @Override
     public List<Notification> findCreatedAfter(UUID userId, NotificationId after, int limit) {
-        return repository.findCreatedAfter(userId, after.value(), limit).stream()
-                .map(NotificationEntity::toDomain).toList();
+        return jdbc.sql("""
+                        SELECT n.id, n.user_id, n.type, n.title, n.body, n.ticket_id, n.source_event_id,
+                               n.created_at, n.read_at
+                        FROM notification n
+                        JOIN notification seen ON seen.id = :after AND seen.user_id = :user
+                        WHERE n.user_id = :user AND (n.created_at, n.id) > (seen.created_at, seen.id)
+                        ORDER BY n.created_at, n.id
+                        LIMIT :limit""")
+                .param("user", userId)
+                .param("after", after.value())
+                .param("limit", limit)
+                .query(NotificationPersistenceAdapter::notification)
+                .list();
+    }
+
+    private static Notification notification(ResultSet rs, int row) throws SQLException {
+        return new Notification(new NotificationId(rs.getObject("id", UUID.class)), rs.getObject("user_id", UUID.class),
+                NotificationType.valueOf(rs.getString("type")), rs.getString("title"), rs.getString("body"),
+                rs.getObject("ticket_id", UUID.class), rs.getString("source_event_id"),
+                Sql.requiredInstant(rs, "created_at"), Sql.instant(rs, "read_at"));
     }
 }

@@ -6,26 +6,40 @@ import java.util.UUID;
 
 import io.ticketing.notification.application.port.out.RecipientRepository;
 import io.ticketing.notification.domain.model.Recipient;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
 class RecipientPersistenceAdapter implements RecipientRepository {
 
-    private final RecipientJpaRepository repository;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    RecipientPersistenceAdapter(RecipientJpaRepository repository, Clock clock) {
-        this.repository = repository;
+    RecipientPersistenceAdapter(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
+    /** Insert or replace in one statement (JPA's merge selected first, so two first saves could collide). */
     @Override
     public void save(Recipient recipient) {
-        repository.save(RecipientEntity.of(recipient, clock.instant()));
+        jdbc.sql("""
+                        INSERT INTO recipient (user_id, email, full_name, updated_at)
+                        VALUES (:user, :email, :name, :updated)
+                        ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, full_name = EXCLUDED.full_name,
+                            updated_at = EXCLUDED.updated_at""")
+                .param("user", recipient.userId())
+                .param("email", recipient.email())
+                .param("name", recipient.fullName())
+                .param("updated", Sql.timestamp(clock.instant()))
+                .update();
     }
 
     @Override
     public Optional<Recipient> find(UUID userId) {
-        return repository.findById(userId).map(RecipientEntity::toDomain);
+        return jdbc.sql("SELECT email, full_name FROM recipient WHERE user_id = :user")
+                .param("user", userId)
+                .query((rs, row) -> new Recipient(userId, rs.getString("email"), rs.getString("full_name")))
+                .optional();
     }
 }

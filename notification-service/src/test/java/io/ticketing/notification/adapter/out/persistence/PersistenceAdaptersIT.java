@@ -1,0 +1,271 @@
+package io.ticketing.notification.adapter.out.persistence;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.ticketing.notification.application.port.out.MailDeliveryRepository;
+import io.ticketing.notification.application.port.out.NotificationRepository;
+import io.ticketing.notification.application.port.out.RecipientRepository;
+import io.ticketing.notification.domain.model.MailDelivery;
+import io.ticketing.notification.domain.model.Notification;
+import io.ticketing.notification.domain.model.NotificationId;
+import io.ticketing.notification.domain.model.NotificationType;
+import io.ticketing.notification.domain.model.Recipient;
+import io.ticketing.notification.domain.model.RetryPolicy;
+import io.ticketing.notification.support.NotificationIntegrationTest;
+import io.ticketing.notification.support.TestFixture;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.Lifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The adapters' SQL against the real schema, through the ports the application uses. */
+@NotificationIntegrationTest
+class PersistenceAdaptersIT {
+
+    /** Long before anything the running service writes: only this test's deliveries are due by then. */
+    private static final Instant LONG_AGO = Instant.parse("2000-01-01T00:00:00Z");
+    /** After anything the running service's mail senders look at. */
+    private static final Instant FAR_AHEAD = Instant.parse("2999-01-01T00:00:00Z");
+
+    @Autowired
+    NotificationRepository notifications;
+    @Autowired
+    MailDeliveryRepository deliveries;
+    @Autowired
+    RecipientRepository recipients;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestFixture fx;
+
+    private final UUID user = UUID.randomUUID();
+    private final UUID otherUser = UUID.randomUUID();
+    private @Nullable Lifecycle pausedMailSenders;
+
+    @AfterEach
+    void removeTheRowsOfThisTest() {
+        fx.jdbc().sql("""
+                        DELETE FROM mail_delivery d USING notification n
+                        WHERE n.id = d.notification_id AND n.user_id IN (:users)""")
+                .param("users", List.of(user, otherUser)).update();
+        fx.jdbc().sql("DELETE FROM notification WHERE user_id IN (:users)")
+                .param("users", List.of(user, otherUser)).update();
+        fx.jdbc().sql("DELETE FROM recipient WHERE user_id IN (:users)")
+                .param("users", List.of(user, otherUser)).update();
+        if (pausedMailSenders != null) {
+            pausedMailSenders.start();
+        }
+    }
+
+    @Test
+    void aRecipientIsInsertedThenReplaced() {
+        recipients.save(new Recipient(user, "old@example.org", "Old Name"));
+        assertThat(recipients.find(user)).contains(new Recipient(user, "old@example.org", "Old Name"));
+
+        recipients.save(new Recipient(user, "new@example.org", "New Name"));
+
+        assertThat(recipients.find(user)).contains(new Recipient(user, "new@example.org", "New Name"));
+        assertThat(recipients.find(otherUser)).isEmpty();
+    }
+
+    @Test
+    void aNotificationReadsBackAsWrittenWithNullsAndMicroseconds() {
+        Notification welcome = new Notification(new NotificationId(UUID.randomUUID()), user, NotificationType.WELCOME,
+                "Welcome", "Hello", null, UUID.randomUUID().toString(), Instant.parse("2026-03-01T10:15:30.123456Z"),
+                null);
+        Notification read = notification(user, Instant.parse("2026-03-02T08:00:00.000001Z"))
+                .markRead(Instant.parse("2026-03-02T09:00:00.999999Z"));
+
+        notifications.add(welcome);
+        notifications.add(read);
+
+        assertThat(notifications.findById(welcome.id())).contains(welcome);
+        assertThat(notifications.findById(read.id())).contains(read);
+        assertThat(notifications.findOwned(read.id(), user)).contains(read);
+        assertThat(notifications.findOwned(read.id(), otherUser)).isEmpty();
+        assertThat(notifications.findById(new NotificationId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void addRefusesASecondNotificationForTheSameEvent() {
+        Notification first = notification(user, Instant.parse("2026-03-01T10:00:00Z"));
+        notifications.add(first);
+
+        Notification again = new Notification(new NotificationId(UUID.randomUUID()), user, first.type(), first.title(),
+                first.body(), first.ticketId(), first.sourceEventId(), first.createdAt(), null);
+        assertThatThrownBy(() -> notifications.add(again)).isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> notifications.add(first)).isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(notifications.existsForSourceEvent(first.sourceEventId())).isTrue();
+        assertThat(notifications.existsForSourceEvent(UUID.randomUUID().toString())).isFalse();
+    }
+
+    @Test
+    void saveUpdatesAnExistingNotificationAndInsertsAMissingOne() {
+        Notification stored = notification(user, Instant.parse("2026-03-01T10:00:00Z"));
+        notifications.add(stored);
+        assertThat(notifications.countUnread(user)).isEqualTo(1);
+
+        Notification read = stored.markRead(Instant.parse("2026-03-01T11:00:00Z"));
+        notifications.save(read);
+        Notification unseen = notification(user, Instant.parse("2026-03-01T12:00:00Z"));
+        notifications.save(unseen);
+
+        assertThat(notifications.findById(stored.id())).contains(read);
+        assertThat(notifications.findById(unseen.id())).contains(unseen);
+        assertThat(notifications.countUnread(user)).isEqualTo(1);
+    }
+
+    @Test
+    void pagesAreNewestFirstWithTheIdBreakingTiesAndCountOnlyTheUsersNotifications() {
+        Instant tie = Instant.parse("2026-03-01T12:00:00Z");
+        List<Notification> own = Stream.of(Instant.parse("2026-03-01T10:00:00Z"), tie, tie,
+                        Instant.parse("2026-03-01T14:00:00Z"), Instant.parse("2026-03-01T09:00:00Z"))
+                .map(at -> notification(user, at))
+                .toList();
+        own.forEach(notifications::add);
+        notifications.add(notification(otherUser, tie));
+        notifications.save(own.getFirst().markRead(tie));
+        // uuid order in PostgreSQL is the order of the lower-case hex strings
+        List<Notification> newestFirst = own.stream()
+                .map(n -> n.id().equals(own.getFirst().id()) ? n.markRead(tie) : n)
+                .sorted(Comparator.comparing(Notification::createdAt)
+                        .thenComparing(n -> n.id().value().toString()).reversed())
+                .toList();
+
+        assertThat(notifications.findPage(user, 0, 2).items()).isEqualTo(newestFirst.subList(0, 2));
+        assertThat(notifications.findPage(user, 2, 2).items()).isEqualTo(newestFirst.subList(2, 4));
+        assertThat(notifications.findPage(user, 4, 2).items()).isEqualTo(newestFirst.subList(4, 5));
+        assertThat(notifications.findPage(user, 6, 2).items()).isEmpty();
+        assertThat(notifications.findPage(user, 2, 2).totalItems()).isEqualTo(5);
+        assertThat(notifications.countUnread(user)).isEqualTo(4);
+        assertThat(notifications.findPage(UUID.randomUUID(), 0, 2).totalItems()).isZero();
+    }
+
+    @Test
+    void createdAfterListsTheUsersLaterNotificationsOldestFirst() {
+        Instant tie = Instant.parse("2026-03-01T12:00:00Z");
+        List<Notification> own = Stream.of(Instant.parse("2026-03-01T10:00:00Z"), tie, tie,
+                        Instant.parse("2026-03-01T14:00:00Z"))
+                .map(at -> notification(user, at))
+                .toList();
+        own.forEach(notifications::add);
+        Notification others = notification(otherUser, Instant.parse("2026-03-01T08:00:00Z"));
+        notifications.add(others);
+        List<Notification> oldestFirst = own.stream()
+                .sorted(Comparator.comparing(Notification::createdAt).thenComparing(n -> n.id().value().toString()))
+                .toList();
+
+        assertThat(notifications.findCreatedAfter(user, oldestFirst.get(0).id(), 2))
+                .isEqualTo(oldestFirst.subList(1, 3));
+        assertThat(notifications.findCreatedAfter(user, oldestFirst.get(1).id(), 10))
+                .isEqualTo(oldestFirst.subList(2, 4));
+        assertThat(notifications.findCreatedAfter(user, oldestFirst.get(3).id(), 10)).isEmpty();
+        assertThat(notifications.findCreatedAfter(user, others.id(), 10)).as("someone else's id").isEmpty();
+        assertThat(notifications.findCreatedAfter(otherUser, oldestFirst.get(0).id(), 10)).isEmpty();
+    }
+
+    @Test
+    void aDeliveryIsInsertedThenUpdated() {
+        Notification notification = notification(user, Instant.parse("2026-03-01T10:00:00Z"));
+        notifications.add(notification);
+        MailDelivery pending = MailDelivery.pending(notification.id(), FAR_AHEAD);
+        deliveries.add(pending);
+        assertThat(row(notification.id())).containsEntry("status", "PENDING").containsEntry("attempts", 0)
+                .containsEntry("last_error", null).containsEntry("sent_at", null);
+        assertThatThrownBy(() -> deliveries.add(pending)).isInstanceOf(DuplicateKeyException.class);
+
+        MailDelivery failed = pending.failed("connection refused", FAR_AHEAD,
+                new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), 3));
+        deliveries.save(failed);
+        assertThat(row(notification.id())).containsEntry("status", "PENDING").containsEntry("attempts", 1)
+                .containsEntry("last_error", "connection refused")
+                .containsEntry("next_attempt_at", Timestamp.from(FAR_AHEAD.plusSeconds(10)));
+
+        Instant sentAt = Instant.parse("2026-03-01T10:00:01.654321Z");
+        deliveries.save(failed.sent(sentAt));
+        assertThat(row(notification.id())).containsEntry("status", "SENT").containsEntry("attempts", 2)
+                .containsEntry("last_error", "connection refused").containsEntry("sent_at", Timestamp.from(sentAt));
+    }
+
+    @Test
+    void saveInsertsADeliveryThatIsMissing() {
+        Notification notification = notification(user, Instant.parse("2026-03-01T10:00:00Z"));
+        notifications.add(notification);
+
+        deliveries.save(MailDelivery.pending(notification.id(), FAR_AHEAD));
+
+        assertThat(row(notification.id())).containsEntry("status", "PENDING")
+                .containsEntry("next_attempt_at", Timestamp.from(FAR_AHEAD));
+    }
+
+    /**
+     * Claims in concurrent transactions (REQUIRES_NEW opens one while the outer one holds its lock): each takes
+     * the soonest due pending row nobody holds, and none waits. The deliveries are due long ago, so the mail
+     * senders of the running service are paused: they would claim them too.
+     */
+    @Test
+    void concurrentClaimsTakeTheSoonestDueRowNobodyHolds() {
+        pauseMailSenders();
+        MailDelivery later = pendingSince(LONG_AGO.plusSeconds(2));
+        MailDelivery soonest = pendingSince(LONG_AGO.plusSeconds(1));
+        MailDelivery sent = pendingSince(LONG_AGO);
+        deliveries.save(sent.sent(LONG_AGO));
+        pendingSince(LONG_AGO.plusSeconds(3600));
+        Instant now = LONG_AGO.plusSeconds(60);
+        TransactionTemplate outer = new TransactionTemplate(transactionManager);
+        TransactionTemplate concurrent = new TransactionTemplate(transactionManager);
+        concurrent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        outer.executeWithoutResult(first -> {
+            assertThat(deliveries.claimNextDue(now)).contains(soonest);
+            concurrent.executeWithoutResult(second -> {
+                assertThat(deliveries.claimNextDue(now)).contains(later);
+                concurrent.executeWithoutResult(third -> assertThat(deliveries.claimNextDue(now)).isEmpty());
+            });
+        });
+
+        assertThat(deliveries.claimNextDue(now)).as("claimable again once released").contains(soonest);
+    }
+
+    private void pauseMailSenders() {
+        Lifecycle senders = context.getBean("mailSenderJob", Lifecycle.class);
+        senders.stop();
+        pausedMailSenders = senders;
+    }
+
+    private MailDelivery pendingSince(Instant due) {
+        Notification notification = notification(user, Instant.parse("2026-03-01T10:00:00Z"));
+        notifications.add(notification);
+        MailDelivery delivery = MailDelivery.pending(notification.id(), due);
+        deliveries.add(delivery);
+        return delivery;
+    }
+
+    private Map<String, Object> row(NotificationId id) {
+        return fx.mailDelivery(id.value());
+    }
+
+    private static Notification notification(UUID owner, Instant createdAt) {
+        return new Notification(new NotificationId(UUID.randomUUID()), owner, NotificationType.TICKET_BOOKED,
+                "Ticket confirmed", "Seat 3-12", UUID.randomUUID(), UUID.randomUUID().toString(), createdAt, null);
+    }
+}

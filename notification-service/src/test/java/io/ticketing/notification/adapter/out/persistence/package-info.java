@@ -1,0 +1,4 @@
+@NullMarked
+package io.ticketing.notification.adapter.out.persistence;
+
+import org.jspecify.annotations.NullMarked;
