@@ -32,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(after = NatsAutoConfiguration.class,
         afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-                "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
                 "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
 @ConditionalOnClass({JdbcClient.class, DataSource.class})
 @EnableConfigurationProperties(OutboxProperties.class)
