@@ -39,8 +39,13 @@ public record MailSettings(
         }
     }
 
+    /**
+     * @param keep mails the embedded server holds before it drops them: it speaks SMTP only, so nobody reads them,
+     *             and a long-running local stack would otherwise fill its heap with every mail ever sent
+     */
     public record EmbeddedServer(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("127.0.0.1") String bindAddress) {
+            @DefaultValue("127.0.0.1") String bindAddress,
+            @DefaultValue("1000") int keep) {
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A real SMTP server inside the service (GreenMail) for the local stack, where no mail server runs: mails
- * are accepted and kept in memory. Turned off with {@code SMTP_EMBEDDED=false} wherever a real server exists.
+ * are accepted and kept in memory, at most {@code ticketing.mail.embedded-server.keep} of them. Turned off with
+ * {@code SMTP_EMBEDDED=false} wherever a real server exists.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ticketing.mail.embedded-server.enabled", havingValue = "true", matchIfMissing = true)
@@ -27,5 +28,10 @@ class EmbeddedSmtpServerConfiguration {
         server.start();
         log.info("Embedded SMTP server listening on {}:{}", settings.embeddedServer().bindAddress(), port);
         return server;
+    }
+
+    @Bean
+    EmbeddedMailTrimmer embeddedMailTrimmer(GreenMail embeddedSmtpServer, MailSettings settings) {
+        return new EmbeddedMailTrimmer(embeddedSmtpServer, settings.embeddedServer().keep());
     }
 }
