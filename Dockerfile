@@ -24,8 +24,8 @@ RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends curl &&
 WORKDIR /app
 COPY --from=build /app/extracted/ ./
 USER 10001
-# No JDK AOT cache in the image: its training run refreshes the Spring context, which migrates the database and
-# provisions JetStream streams, so it needs PostgreSQL and NATS; ./ticketing up records one per build instead.
+# No JDK AOT cache in the image: its training run starts the service, which migrates the database and provisions
+# JetStream streams, so it needs PostgreSQL and NATS; ./ticketing up records one per build instead.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC"
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "app.jar"]

@@ -11,7 +11,7 @@ import io.ticketing.systemtest.support.Stack;
 /**
  * Each service's time to ready and idle resident memory when it starts alone on the running stack (the others
  * idle), first as it is, then with a JDK AOT cache recorded by a training run as {@code ./ticketing up} does:
- * {@code -XX:AOTCacheOutput} with {@code spring.context.exit=onRefresh}, then {@code -XX:AOTCache}.
+ * {@code -XX:AOTCacheOutput} with {@code ticketing.startup.exit-when-ready=true}, then {@code -XX:AOTCache}.
  */
 final class StartupBench {
 
@@ -25,7 +25,7 @@ final class StartupBench {
             Files.deleteIfExists(cache);
             stack.kill(service);
             int exit = stack.runToExit(service,
-                    List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh"), Duration.ofMinutes(2));
+                    List.of("-XX:AOTCacheOutput=" + cache, "-Dticketing.startup.exit-when-ready=true"), Duration.ofMinutes(2));
             if (exit != 0 || !Files.exists(cache)) {
                 throw new IllegalStateException("The training run of " + service + " failed (exit " + exit + ")");
             }

@@ -1,0 +1,23 @@
+package io.ticketing.platform.startup;
+
+import java.util.function.IntConsumer;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+/** Closes the application as soon as it is ready and ends the process with the exit code Spring reports. */
+public class ExitWhenReady implements ApplicationListener<ApplicationReadyEvent> {
+
+    private final IntConsumer exit;
+
+    /** @param exit ends the process ({@code System::exit}); given so a test can watch it instead */
+    public ExitWhenReady(IntConsumer exit) {
+        this.exit = exit;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        exit.accept(SpringApplication.exit(event.getApplicationContext()));
+    }
+}
