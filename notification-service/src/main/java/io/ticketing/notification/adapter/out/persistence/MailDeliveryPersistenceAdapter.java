@@ -10,6 +10,7 @@ import io.ticketing.notification.application.port.out.MailDeliveryRepository;
 import io.ticketing.notification.domain.model.MailDelivery;
 import io.ticketing.notification.domain.model.MailStatus;
 import io.ticketing.notification.domain.model.NotificationId;
+import io.ticketing.platform.jdbc.JdbcValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
@@ -48,9 +49,9 @@ class MailDeliveryPersistenceAdapter implements MailDeliveryRepository {
                 .param("id", d.notificationId().value())
                 .param("status", d.status().name())
                 .param("attempts", d.attempts())
-                .param("next", Sql.timestamp(d.nextAttemptAt()))
+                .param("next", JdbcValues.timestamptz(d.nextAttemptAt()))
                 .param("error", d.lastError())
-                .param("sent", Sql.timestamp(d.sentAt()));
+                .param("sent", JdbcValues.timestamptz(d.sentAt()));
     }
 
     /** SKIP LOCKED: concurrent senders (threads and replicas) each get a different row, or none, without waiting. */
@@ -63,7 +64,7 @@ class MailDeliveryPersistenceAdapter implements MailDeliveryRepository {
                         ORDER BY next_attempt_at
                         LIMIT 1
                         FOR UPDATE SKIP LOCKED""")
-                .param("now", Sql.timestamp(now))
+                .param("now", JdbcValues.timestamptz(now))
                 .query(MailDeliveryPersistenceAdapter::delivery)
                 .optional();
     }
@@ -71,6 +72,6 @@ class MailDeliveryPersistenceAdapter implements MailDeliveryRepository {
     private static MailDelivery delivery(ResultSet rs, int row) throws SQLException {
         return new MailDelivery(new NotificationId(rs.getObject("notification_id", UUID.class)),
                 MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                Sql.requiredInstant(rs, "next_attempt_at"), rs.getString("last_error"), Sql.instant(rs, "sent_at"));
+                JdbcValues.requiredInstant(rs, "next_attempt_at"), rs.getString("last_error"), JdbcValues.instant(rs, "sent_at"));
     }
 }

@@ -11,6 +11,7 @@ import io.ticketing.notification.application.port.out.NotificationRepository;
 import io.ticketing.notification.domain.model.Notification;
 import io.ticketing.notification.domain.model.NotificationId;
 import io.ticketing.notification.domain.model.NotificationType;
+import io.ticketing.platform.jdbc.JdbcValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
@@ -68,8 +69,8 @@ class NotificationPersistenceAdapter implements NotificationRepository {
                 .param("body", n.body())
                 .param("ticket", n.ticketId())
                 .param("event", n.sourceEventId())
-                .param("created", Sql.timestamp(n.createdAt()))
-                .param("read", Sql.timestamp(n.readAt()));
+                .param("created", JdbcValues.timestamptz(n.createdAt()))
+                .param("read", JdbcValues.timestamptz(n.readAt()));
     }
 
     @Override
@@ -138,6 +139,6 @@ class NotificationPersistenceAdapter implements NotificationRepository {
         return new Notification(new NotificationId(rs.getObject("id", UUID.class)), rs.getObject("user_id", UUID.class),
                 NotificationType.valueOf(rs.getString("type")), rs.getString("title"), rs.getString("body"),
                 rs.getObject("ticket_id", UUID.class), rs.getString("source_event_id"),
-                Sql.requiredInstant(rs, "created_at"), Sql.instant(rs, "read_at"));
+                JdbcValues.requiredInstant(rs, "created_at"), JdbcValues.instant(rs, "read_at"));
     }
 }

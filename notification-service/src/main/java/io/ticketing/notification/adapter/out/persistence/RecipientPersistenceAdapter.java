@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.ticketing.notification.application.port.out.RecipientRepository;
 import io.ticketing.notification.domain.model.Recipient;
+import io.ticketing.platform.jdbc.JdbcValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ class RecipientPersistenceAdapter implements RecipientRepository {
                 .param("user", recipient.userId())
                 .param("email", recipient.email())
                 .param("name", recipient.fullName())
-                .param("updated", Sql.timestamp(clock.instant()))
+                .param("updated", JdbcValues.timestamptz(clock.instant()))
                 .update();
     }
 

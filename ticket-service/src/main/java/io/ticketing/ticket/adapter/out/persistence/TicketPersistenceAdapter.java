@@ -4,12 +4,11 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.ticketing.platform.jdbc.JdbcValues;
 import io.ticketing.ticket.application.port.in.TicketPage;
 import io.ticketing.ticket.application.port.out.TicketRepository;
 import io.ticketing.ticket.domain.model.Booking;
@@ -111,7 +110,7 @@ class TicketPersistenceAdapter implements TicketRepository {
                         ORDER BY expires_at
                         LIMIT :limit
                         FOR UPDATE SKIP LOCKED""")
-                .param("now", timestamp(now))
+                .param("now", JdbcValues.timestamptz(now))
                 .param("limit", limit)
                 .query(TicketPersistenceAdapter::ticket)
                 .list();
@@ -164,9 +163,9 @@ class TicketPersistenceAdapter implements TicketRepository {
                 .param("status", ticket.status().name())
                 .param("reason", rejection == null ? null : rejection.reason())
                 .param("reasonDetail", rejection == null ? null : rejection.detail())
-                .param("createdAt", timestamp(ticket.createdAt()))
-                .param("updatedAt", timestamp(ticket.updatedAt()))
-                .param("expiresAt", timestamp(ticket.expiresAt()))
+                .param("createdAt", JdbcValues.timestamptz(ticket.createdAt()))
+                .param("updatedAt", JdbcValues.timestamptz(ticket.updatedAt()))
+                .param("expiresAt", JdbcValues.timestamptz(ticket.expiresAt()))
                 .param("version", ticket.version());
         Seat seat = booking == null ? null : booking.seat();
         Stop from = booking == null ? null : booking.from();
@@ -179,12 +178,12 @@ class TicketPersistenceAdapter implements TicketRepository {
                 .param("seatClass", seat == null ? null : seat.seatClass().name())
                 .param("fromName", from == null ? null : from.name())
                 .param("fromIndex", from == null ? null : from.index())
-                .param("fromArrival", from == null ? null : timestamp(from.arrival()))
-                .param("fromDeparture", from == null ? null : timestamp(from.departure()))
+                .param("fromArrival", from == null ? null : JdbcValues.timestamptz(from.arrival()))
+                .param("fromDeparture", from == null ? null : JdbcValues.timestamptz(from.departure()))
                 .param("toName", to == null ? null : to.name())
                 .param("toIndex", to == null ? null : to.index())
-                .param("toArrival", to == null ? null : timestamp(to.arrival()))
-                .param("toDeparture", to == null ? null : timestamp(to.departure()))
+                .param("toArrival", to == null ? null : JdbcValues.timestamptz(to.arrival()))
+                .param("toDeparture", to == null ? null : JdbcValues.timestamptz(to.departure()))
                 .param("priceAmount", price == null ? null : price.amount())
                 .param("priceCurrency", price == null ? null : price.currency());
     }
@@ -201,7 +200,8 @@ class TicketPersistenceAdapter implements TicketRepository {
                 TicketStatus.valueOf(rs.getString("status")),
                 reason == null ? null : new Rejection(reason, orEmpty(rs.getString("reason_detail"))),
                 booking(rs, fromStation, toStation),
-                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "expires_at"),
+                JdbcValues.requiredInstant(rs, "created_at"), JdbcValues.requiredInstant(rs, "updated_at"),
+                JdbcValues.requiredInstant(rs, "expires_at"),
                 rs.getLong("version"));
     }
 
@@ -222,9 +222,9 @@ class TicketPersistenceAdapter implements TicketRepository {
         // getInt reads a missing index as 0
         return new Booking(trainNumber, new Seat(seatId, seatWagon, seatNumber, seatClass),
                 new Stop(fromStation, orEmpty(rs.getString("from_name")), rs.getInt("from_index"),
-                        nullableInstant(rs, "from_arrival"), nullableInstant(rs, "from_departure")),
+                        JdbcValues.instant(rs, "from_arrival"), JdbcValues.instant(rs, "from_departure")),
                 new Stop(toStation, orEmpty(rs.getString("to_name")), rs.getInt("to_index"),
-                        nullableInstant(rs, "to_arrival"), nullableInstant(rs, "to_departure")),
+                        JdbcValues.instant(rs, "to_arrival"), JdbcValues.instant(rs, "to_departure")),
                 new Money(priceAmount, priceCurrency));
     }
 
@@ -241,16 +241,4 @@ class TicketPersistenceAdapter implements TicketRepository {
         return value == null ? "" : value;
     }
 
-    private static @Nullable OffsetDateTime timestamp(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.ticketing.platform.jdbc.JdbcValues;
 import io.ticketing.train.application.port.out.CityRepository;
 import io.ticketing.train.application.port.out.StationRepository;
 import io.ticketing.train.application.port.out.TrainRepository;
@@ -149,8 +150,8 @@ class CatalogPersistenceAdapter implements CityRepository, StationRepository, Tr
                     .param("id", trip.id().value())
                     .param("train", trip.trainId().value())
                     .param("status", trip.status().name())
-                    .param("departs", Sql.timestamp(trip.departure()))
-                    .param("arrives", Sql.timestamp(trip.arrival()))
+                    .param("departs", JdbcValues.timestamptz(trip.departure()))
+                    .param("arrives", JdbcValues.timestamptz(trip.arrival()))
                     .update();
         } catch (DataAccessException e) {
             if (Sql.hasSqlState(e, Sql.EXCLUSION_VIOLATION)) {
@@ -166,8 +167,8 @@ class CatalogPersistenceAdapter implements CityRepository, StationRepository, Tr
                     ps.setInt(2, stop.index());
                     ps.setObject(3, stop.stationId().value());
                     ps.setObject(4, stop.cityId().value());
-                    ps.setObject(5, Sql.timestamp(stop.arrival()));
-                    ps.setObject(6, Sql.timestamp(stop.departure()));
+                    ps.setObject(5, JdbcValues.timestamptz(stop.arrival()));
+                    ps.setObject(6, JdbcValues.timestamptz(stop.departure()));
                 });
         batch.batchUpdate("INSERT INTO trip_fare (trip_id, seat_class, amount, currency) VALUES (?, ?, ?, ?)",
                 List.copyOf(trip.fares().entrySet()), 10, (ps, fare) -> {
@@ -210,8 +211,8 @@ class CatalogPersistenceAdapter implements CityRepository, StationRepository, Tr
                         WHERE s.trip_id = :trip ORDER BY s.stop_index""")
                 .param("trip", trip.value())
                 .query((rs, n) -> new Stop(rs.getInt("stop_index"), new StationId(Sql.uuid(rs, "station_id")),
-                        rs.getString("name"), new CityId(Sql.uuid(rs, "city_id")), Sql.instant(rs, "arrives_at"),
-                        Sql.instant(rs, "departs_at")))
+                        rs.getString("name"), new CityId(Sql.uuid(rs, "city_id")), JdbcValues.instant(rs, "arrives_at"),
+                        JdbcValues.instant(rs, "departs_at")))
                 .list();
     }
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.ticketing.platform.jdbc.JdbcValues;
 import io.ticketing.platform.web.PageResponse;
 import io.ticketing.platform.web.PageResponse.PageRequest;
 import io.ticketing.train.application.port.in.CityView;
@@ -135,8 +136,8 @@ class CatalogReadModelAdapter implements CatalogReadModel {
         jdbc.sql(SEARCH)
                 .param("from", from.value())
                 .param("to", to.value())
-                .param("after", Sql.timestamp(after))
-                .param("before", Sql.timestamp(before))
+                .param("after", JdbcValues.timestamptz(after))
+                .param("before", JdbcValues.timestamptz(before))
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(rs -> {
@@ -162,8 +163,8 @@ class CatalogReadModelAdapter implements CatalogReadModel {
 
     private static TripSearchResult searchResult(ResultSet rs, UUID tripId) {
         try {
-            Instant departure = Sql.requiredInstant(rs, "departs_at");
-            Instant arrival = Sql.requiredInstant(rs, "arrives_at");
+            Instant departure = JdbcValues.requiredInstant(rs, "departs_at");
+            Instant arrival = JdbcValues.requiredInstant(rs, "arrives_at");
             return new TripSearchResult(tripId, rs.getString("train_number"),
                     new StationRef(Sql.uuid(rs, "from_station"), rs.getString("from_name")),
                     new StationRef(Sql.uuid(rs, "to_station"), rs.getString("to_name")),
@@ -207,7 +208,7 @@ class CatalogReadModelAdapter implements CatalogReadModel {
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, n) -> new ReviewView(Sql.uuid(rs, "id"), Sql.uuid(rs, "trip_id"), Sql.uuid(rs, "user_id"),
-                        rs.getInt("rating"), rs.getString("comment"), Sql.requiredInstant(rs, "created_at")))
+                        rs.getInt("rating"), rs.getString("comment"), JdbcValues.requiredInstant(rs, "created_at")))
                 .list();
         return new ReviewPage(items, page.page(), page.size(), summary.total(),
                 summary.average() == null ? null : summary.average().doubleValue());

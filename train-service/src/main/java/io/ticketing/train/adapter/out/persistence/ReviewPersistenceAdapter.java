@@ -2,6 +2,7 @@ package io.ticketing.train.adapter.out.persistence;
 
 import java.util.UUID;
 
+import io.ticketing.platform.jdbc.JdbcValues;
 import io.ticketing.train.application.port.out.ReviewRepository;
 import io.ticketing.train.application.port.out.TravellerRepository;
 import io.ticketing.train.domain.model.Review;
@@ -30,7 +31,7 @@ class ReviewPersistenceAdapter implements ReviewRepository, TravellerRepository 
                 .param("user", review.userId())
                 .param("rating", review.rating())
                 .param("comment", review.comment())
-                .param("at", Sql.timestamp(review.createdAt()))
+                .param("at", JdbcValues.timestamptz(review.createdAt()))
                 .update() == 1;
     }
 

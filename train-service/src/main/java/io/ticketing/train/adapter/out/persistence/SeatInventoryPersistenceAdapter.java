@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.ticketing.platform.jdbc.JdbcValues;
 import io.ticketing.train.application.port.out.SeatInventory;
 import io.ticketing.train.domain.model.SeatCandidate;
 import io.ticketing.train.domain.model.SeatClass;
@@ -79,7 +80,7 @@ class SeatInventoryPersistenceAdapter implements SeatInventory {
                         ON CONFLICT (ticket_id) DO NOTHING""")
                 .param("ticket", ticketId.value())
                 .param("cause", cause)
-                .param("at", Sql.timestamp(at))
+                .param("at", JdbcValues.timestamptz(at))
                 .update();
     }
 
@@ -91,7 +92,7 @@ class SeatInventoryPersistenceAdapter implements SeatInventory {
                             SELECT ticket_id FROM closed_ticket WHERE closed_at < :cutoff
                             LIMIT :limit
                             FOR UPDATE SKIP LOCKED)""")
-                .param("cutoff", Sql.timestamp(cutoff))
+                .param("cutoff", JdbcValues.timestamptz(cutoff))
                 .param("limit", limit)
                 .update();
     }
@@ -130,7 +131,7 @@ class SeatInventoryPersistenceAdapter implements SeatInventory {
                         .param("seat", reservation.seatId().value())
                         .param("from", reservation.segment().from())
                         .param("to", reservation.segment().to())
-                        .param("at", Sql.timestamp(at))
+                        .param("at", JdbcValues.timestamptz(at))
                         .update();
                 });
                 return true;

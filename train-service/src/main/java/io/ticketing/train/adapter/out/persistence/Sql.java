@@ -2,12 +2,7 @@ package io.ticketing.train.adapter.out.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
 
 /** Column and parameter conversions shared by the adapters of this package. */
 final class Sql {
@@ -17,19 +12,6 @@ final class Sql {
     static final String DEADLOCK_DETECTED = "40P01";
 
     private Sql() {
-    }
-
-    static @Nullable OffsetDateTime timestamp(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     static UUID uuid(ResultSet rs, String column) throws SQLException {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.ticketing.platform.jdbc.JdbcValues;
 import io.ticketing.user.application.port.out.RefreshTokenRepository;
 import io.ticketing.user.domain.model.RefreshToken;
 import io.ticketing.user.domain.model.UserId;
@@ -68,7 +69,7 @@ class RefreshTokenPersistenceAdapter implements RefreshTokenRepository {
     @Override
     public void revokeFamily(UUID familyId, Instant now) {
         jdbc.sql("UPDATE refresh_token SET revoked_at = :now WHERE family_id = :family AND revoked_at IS NULL")
-                .param("now", Sql.timestamp(now))
+                .param("now", JdbcValues.timestamptz(now))
                 .param("family", familyId)
                 .update();
     }
@@ -88,7 +89,7 @@ class RefreshTokenPersistenceAdapter implements RefreshTokenRepository {
                                               WHERE live.family_id = t.family_id AND live.expires_at >= :cutoff)
                             LIMIT :limit
                             FOR UPDATE OF t SKIP LOCKED)""")
-                .param("cutoff", Sql.timestamp(cutoff))
+                .param("cutoff", JdbcValues.timestamptz(cutoff))
                 .param("limit", limit)
                 .update();
     }
@@ -99,15 +100,15 @@ class RefreshTokenPersistenceAdapter implements RefreshTokenRepository {
                 .param("user", token.userId().value())
                 .param("family", token.familyId())
                 .param("hash", token.tokenHash())
-                .param("issued", Sql.timestamp(token.issuedAt()))
-                .param("expires", Sql.timestamp(token.expiresAt()))
-                .param("rotated", Sql.timestamp(token.rotatedAt()))
-                .param("revoked", Sql.timestamp(token.revokedAt()));
+                .param("issued", JdbcValues.timestamptz(token.issuedAt()))
+                .param("expires", JdbcValues.timestamptz(token.expiresAt()))
+                .param("rotated", JdbcValues.timestamptz(token.rotatedAt()))
+                .param("revoked", JdbcValues.timestamptz(token.revokedAt()));
     }
 
     private static RefreshToken token(ResultSet rs) throws SQLException {
         return new RefreshToken(rs.getObject("id", UUID.class), new UserId(rs.getObject("user_id", UUID.class)),
-                rs.getObject("family_id", UUID.class), rs.getString("token_hash"), Sql.requiredInstant(rs, "issued_at"),
-                Sql.requiredInstant(rs, "expires_at"), Sql.instant(rs, "rotated_at"), Sql.instant(rs, "revoked_at"));
+                rs.getObject("family_id", UUID.class), rs.getString("token_hash"), JdbcValues.requiredInstant(rs, "issued_at"),
+                JdbcValues.requiredInstant(rs, "expires_at"), JdbcValues.instant(rs, "rotated_at"), JdbcValues.instant(rs, "revoked_at"));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.ticketing.platform.jdbc.JdbcValues;
 import io.ticketing.user.application.port.out.UserRepository;
 import io.ticketing.user.domain.model.EmailAddress;
 import io.ticketing.user.domain.model.EmailAlreadyTaken;
@@ -86,15 +87,15 @@ class UserPersistenceAdapter implements UserRepository {
                 .param("fullName", user.fullName())
                 .param("roles", user.roles().stream().map(Role::name).toArray(String[]::new))
                 .param("passwordHash", user.passwordHash())
-                .param("createdAt", Sql.timestamp(user.createdAt()))
-                .param("updatedAt", Sql.timestamp(user.updatedAt()));
+                .param("createdAt", JdbcValues.timestamptz(user.createdAt()))
+                .param("updatedAt", JdbcValues.timestamptz(user.updatedAt()));
     }
 
     private static User user(ResultSet rs) throws SQLException {
         Set<Role> roles = Arrays.stream((String[]) rs.getArray("roles").getArray()).map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         return new User(new UserId(rs.getObject("id", UUID.class)), new EmailAddress(rs.getString("email")),
-                rs.getString("full_name"), roles, rs.getString("password_hash"), Sql.requiredInstant(rs, "created_at"),
-                Sql.requiredInstant(rs, "updated_at"));
+                rs.getString("full_name"), roles, rs.getString("password_hash"), JdbcValues.requiredInstant(rs, "created_at"),
+                JdbcValues.requiredInstant(rs, "updated_at"));
     }
 }

@@ -1,4 +1,4 @@
-package io.ticketing.notification.adapter.out.persistence;
+package io.ticketing.platform.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,21 +9,22 @@ import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /** Instants to and from {@code timestamptz}, which JDBC 4.2 maps to {@code OffsetDateTime}, not to {@code Instant}. */
-final class Sql {
+public final class JdbcValues {
 
-    private Sql() {
+    private JdbcValues() {
     }
 
-    static @Nullable OffsetDateTime timestamp(@Nullable Instant instant) {
+    /** A parameter for a {@code timestamptz} column, in UTC like the values read back. */
+    public static @Nullable OffsetDateTime timestamptz(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+    public static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }
