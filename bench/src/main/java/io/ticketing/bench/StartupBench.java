@@ -25,7 +25,8 @@ final class StartupBench {
             Files.deleteIfExists(cache);
             stack.kill(service);
             int exit = stack.runToExit(service,
-                    List.of("-XX:AOTCacheOutput=" + cache, "-Dticketing.startup.exit-when-ready=true"), Duration.ofMinutes(2));
+                    List.of("-XX:AOTCacheOutput=" + cache, "-Dticketing.startup.exit-when-ready=true"),
+                    Duration.ofMinutes(2));
             if (exit != 0 || !Files.exists(cache)) {
                 throw new IllegalStateException("The training run of " + service + " failed (exit " + exit + ")");
             }

@@ -49,7 +49,8 @@ class EmbeddedMailTrimmer implements SmartLifecycle {
 
     @Override
     public void start() {
-        schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("embedded-mail-trimmer").factory());
+        schedule = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("embedded-mail-trimmer").factory());
         schedule.scheduleWithFixedDelay(this::trim, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
     }
 

@@ -72,6 +72,7 @@ class MailDeliveryPersistenceAdapter implements MailDeliveryRepository {
     private static MailDelivery delivery(ResultSet rs, int row) throws SQLException {
         return new MailDelivery(new NotificationId(rs.getObject("notification_id", UUID.class)),
                 MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                JdbcValues.requiredInstant(rs, "next_attempt_at"), rs.getString("last_error"), JdbcValues.instant(rs, "sent_at"));
+                JdbcValues.requiredInstant(rs, "next_attempt_at"), rs.getString("last_error"),
+                JdbcValues.instant(rs, "sent_at"));
     }
 }

@@ -240,5 +240,4 @@ class TicketPersistenceAdapter implements TicketRepository {
     private static String orEmpty(@Nullable String value) {
         return value == null ? "" : value;
     }
-
 }

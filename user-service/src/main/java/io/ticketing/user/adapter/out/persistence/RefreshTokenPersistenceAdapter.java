@@ -108,7 +108,8 @@ class RefreshTokenPersistenceAdapter implements RefreshTokenRepository {
 
     private static RefreshToken token(ResultSet rs) throws SQLException {
         return new RefreshToken(rs.getObject("id", UUID.class), new UserId(rs.getObject("user_id", UUID.class)),
-                rs.getObject("family_id", UUID.class), rs.getString("token_hash"), JdbcValues.requiredInstant(rs, "issued_at"),
-                JdbcValues.requiredInstant(rs, "expires_at"), JdbcValues.instant(rs, "rotated_at"), JdbcValues.instant(rs, "revoked_at"));
+                rs.getObject("family_id", UUID.class), rs.getString("token_hash"),
+                JdbcValues.requiredInstant(rs, "issued_at"), JdbcValues.requiredInstant(rs, "expires_at"),
+                JdbcValues.instant(rs, "rotated_at"), JdbcValues.instant(rs, "revoked_at"));
     }
 }

@@ -95,7 +95,7 @@ class UserPersistenceAdapter implements UserRepository {
         Set<Role> roles = Arrays.stream((String[]) rs.getArray("roles").getArray()).map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         return new User(new UserId(rs.getObject("id", UUID.class)), new EmailAddress(rs.getString("email")),
-                rs.getString("full_name"), roles, rs.getString("password_hash"), JdbcValues.requiredInstant(rs, "created_at"),
-                JdbcValues.requiredInstant(rs, "updated_at"));
+                rs.getString("full_name"), roles, rs.getString("password_hash"),
+                JdbcValues.requiredInstant(rs, "created_at"), JdbcValues.requiredInstant(rs, "updated_at"));
     }
 }
