@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -379,7 +380,7 @@ public final class Stack {
         while (System.nanoTime() < deadline) {
             Process process = processes.get(service);
             if (process == null || !process.isAlive()) {
-                throw new IllegalStateException(service + " exited; see " + logFile(service));
+                throw new IllegalStateException(service + " exited; see " + logFile(service) + diagnosis(service));
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2))
@@ -397,7 +398,53 @@ public final class Stack {
             // often enough that the measured time to ready is not mostly waiting for the next look
             sleep(50);
         }
-        throw new IllegalStateException(service + " not healthy in 120 s; see " + logFile(service));
+        String mainThread = mainThread(threadDump(service));
+        throw new IllegalStateException(service + " not healthy in 120 s; see " + logFile(service) + diagnosis(service)
+                + "\nits main thread:\n" + mainThread);
+    }
+
+    /**
+     * The end of the instance's log, for the failure message: CI keeps the build's output, not the target folder,
+     * so a service that failed to start must say why there.
+     */
+    private String diagnosis(String service) {
+        try {
+            List<String> lines = Files.readAllLines(logFile(service).toPath(), StandardCharsets.ISO_8859_1);
+            List<String> tail = lines.subList(Math.max(0, lines.size() - 60), lines.size());
+            return "; its log ends with:\n" + String.join("\n", tail);
+        } catch (IOException e) {
+            return "; its log cannot be read: " + e;
+        }
+    }
+
+    /** The threads of a live instance (jcmd), to show where a start that never ends stands. */
+    private String threadDump(String service) {
+        Process process = processes.get(service);
+        if (process == null || !process.isAlive()) {
+            return "";
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            Files.writeString(logFile(service + "-threads").toPath(), dump);
+            return dump;
+        } catch (IOException e) {
+            return "no thread dump: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static String mainThread(String dump) {
+        int start = dump.indexOf("\"main\"");
+        if (start < 0) {
+            return dump;
+        }
+        int end = dump.indexOf("\n\n", start);
+        return end < 0 ? dump.substring(start) : dump.substring(start, end);
     }
 
     private synchronized void stopAll() {
