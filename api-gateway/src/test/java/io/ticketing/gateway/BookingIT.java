@@ -3,41 +3,60 @@ package io.ticketing.gateway;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.api.MessageInfo;
 import io.ticketing.gateway.domain.BookingRequest;
 import io.ticketing.gateway.domain.SeatClass;
 import io.ticketing.gateway.support.GatewayITSupport;
-import io.ticketing.gateway.support.StubServices;
+import io.ticketing.gateway.support.Responder;
 import io.ticketing.gateway.support.TestTokens;
+import io.ticketing.platform.command.Replies;
+import io.ticketing.platform.error.DomainProblem;
 import io.ticketing.platform.messaging.Streams;
 import io.ticketing.platform.test.TestNats;
 import io.ticketing.proto.commands.v1.BookTicket;
 import io.ticketing.proto.commands.v1.CancelTicket;
+import io.ticketing.proto.commands.v1.CommandReply;
+import io.ticketing.proto.commands.v1.LookupTicket;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Bookings and cancellations become durable JetStream commands. No ticket-service consumes COMMANDS here, so
- * every accepted command must be found stored in the stream.
+ * every accepted command must be found stored in the stream; a stand-in answers the gateway's ticket lookups
+ * on {@code requests.ticket.LookupTicket} from {@link #tickets}.
  */
 class BookingIT extends GatewayITSupport {
 
     private static final String BOOK = "commands.ticket.BookTicket";
     private static final String CANCEL = "commands.ticket.CancelTicket";
 
-    private final StubServices stubs = StubServices.get();
+    private static final String LOOKUP = "requests.ticket.LookupTicket";
+
+    /** A ticket as ticket-service's lookup would report it. */
+    private record Ticket(String status, @Nullable Instant departure, @Nullable String requestHash) {
+    }
+
+    private final Map<UUID, Ticket> tickets = new ConcurrentHashMap<>();
+    private Responder ticketService;
     private final UUID userId = UUID.randomUUID();
     private final String token = TestTokens.user(userId);
     private final UUID trip = UUID.randomUUID();
@@ -53,12 +72,32 @@ class BookingIT extends GatewayITSupport {
     void connect() throws Exception {
         nats = Nats.connect(TestNats.url());
         jsm = nats.jetStreamManagement();
+        ticketService = Responder.answering(this::lookup);
     }
 
     @AfterEach
     void reset() throws InterruptedException {
-        stubs.ticketServiceFailing.set(false);
+        ticketService.close();
         nats.close();
+    }
+
+    private CommandReply lookup(Message request) {
+        assertThat(request.getSubject()).isEqualTo(LOOKUP);
+        UUID id;
+        try {
+            id = UUID.fromString(LookupTicket.parseFrom(request.getData()).getTicketId());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException(e);
+        }
+        Ticket ticket = tickets.get(id);
+        if (ticket == null) {
+            return Replies.problem(DomainProblem.notFound("No ticket " + id));
+        }
+        Map<String, @Nullable Object> body = new HashMap<>();
+        body.put("status", ticket.status());
+        body.put("requestHash", ticket.requestHash());
+        body.put("departure", ticket.departure() == null ? null : ticket.departure().toString());
+        return Replies.success(id.toString(), JsonMapper.shared().writeValueAsBytes(body));
     }
 
     private Map<String, Object> booking(String passenger) {
@@ -98,13 +137,27 @@ class BookingIT extends GatewayITSupport {
         assertThat(command.getSeatId()).isEmpty();
         assertThat(command.getSeatClass().name()).isEqualTo("SEAT_CLASS_SECOND");
         assertThat(command.getPassengerName()).isEqualTo("Ann Lee");
-        // the pre-check asked ticket-service with the caller's own token
-        assertThat(stubs.lastRequest.get("ticket").headers().getFirst("Authorization")).isEqualTo(bearer(token));
+        // the lookup asked ticket-service on the caller's behalf: it finds only the caller's own ticket
+        Message lookup = ticketService.next();
+        assertThat(LookupTicket.parseFrom(lookup.getData()).getTicketId()).isEqualTo(ticketId.toString());
+        assertThat(lookup.getHeaders().getFirst("user-id")).isEqualTo(userId.toString());
+        assertThat(lookup.getHeaders().getFirst("roles")).isEqualTo("USER");
+        assertThat(lookup.getHeaders().getFirst("correlation-id")).isEqualTo("it-book");
     }
 
     @Test
     void acceptsBookingsWhileTicketServiceFails() throws Exception {
-        stubs.ticketServiceFailing.set(true);
+        ticketService.reply(msg -> Replies.internalError());
+        assertBookingStoredWithoutTicketService();
+    }
+
+    @Test
+    void acceptsBookingsWhileNoTicketServiceAnswers() throws Exception {
+        ticketService.close();
+        assertBookingStoredWithoutTicketService();
+    }
+
+    private void assertBookingStoredWithoutTicketService() throws Exception {
         String key = "key-" + UUID.randomUUID();
         UUID ticketId = UUID.nameUUIDFromBytes((userId + ":" + key).getBytes(StandardCharsets.UTF_8));
         http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
@@ -119,7 +172,7 @@ class BookingIT extends GatewayITSupport {
     void theSameKeyAndBodyAgainAnswersTheExistingTicketWithoutPublishing() throws Exception {
         String key = "key-" + UUID.randomUUID();
         UUID ticketId = UUID.nameUUIDFromBytes((userId + ":" + key).getBytes(StandardCharsets.UTF_8));
-        stubs.tickets.put(ticketId, new StubServices.Ticket("CONFIRMED", null, hashOf("Ann Lee")));
+        tickets.put(ticketId, new Ticket("CONFIRMED", null, hashOf("Ann Lee")));
         long before = jsm.getStreamInfo(Streams.COMMANDS).getStreamState().getLastSequence();
 
         http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
@@ -173,18 +226,18 @@ class BookingIT extends GatewayITSupport {
                 .exchange().expectStatus().isNotFound();
 
         UUID cancelled = UUID.randomUUID();
-        stubs.tickets.put(cancelled, new StubServices.Ticket("CANCELLED", Instant.now().plusSeconds(86_400), null));
+        tickets.put(cancelled, new Ticket("CANCELLED", Instant.now().plusSeconds(86_400), null));
         http.delete().uri("/api/v1/tickets/{id}", cancelled).header("Authorization", bearer(token))
                 .exchange().expectStatus().isEqualTo(409)
                 .expectHeader().contentType("application/problem+json");
 
         UUID departed = UUID.randomUUID();
-        stubs.tickets.put(departed, new StubServices.Ticket("CONFIRMED", Instant.now().minusSeconds(60), null));
+        tickets.put(departed, new Ticket("CONFIRMED", Instant.now().minusSeconds(60), null));
         http.delete().uri("/api/v1/tickets/{id}", departed).header("Authorization", bearer(token))
                 .exchange().expectStatus().isEqualTo(422);
 
         UUID upcoming = UUID.randomUUID();
-        stubs.tickets.put(upcoming, new StubServices.Ticket("CONFIRMED", Instant.now().plusSeconds(86_400), null));
+        tickets.put(upcoming, new Ticket("CONFIRMED", Instant.now().plusSeconds(86_400), null));
         http.delete().uri("/api/v1/tickets/{id}", upcoming).header("Authorization", bearer(token))
                 .exchange()
                 .expectStatus().isAccepted()

@@ -6,12 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -20,14 +17,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The services the gateway talks to over HTTP, as far as its tests need them: user-service's JWKS, train-service's
- * city list, ticket-service's ticket reads (for the booking pre-check), notification-service's stream, and an
- * OpenAPI document. Each answers HEAD as GET, without the body, as the services do.
+ * city list, ticket-service's ticket reads (none found), notification-service's stream, and an OpenAPI document.
+ * Each answers HEAD as GET, without the body, as the services do.
  */
 public final class StubServices {
-
-    /** A ticket as ticket-service would report it. */
-    public record Ticket(String status, @Nullable Instant departure, @Nullable String requestHash) {
-    }
 
     /** What a stub endpoint last received. */
     public record Received(String path, @Nullable String query, Headers headers) {
@@ -35,8 +28,6 @@ public final class StubServices {
 
     private static StubServices instance;
 
-    public final Map<UUID, Ticket> tickets = new ConcurrentHashMap<>();
-    public final AtomicBoolean ticketServiceFailing = new AtomicBoolean();
     public final Map<String, Received> lastRequest = new ConcurrentHashMap<>();
     private final HttpServer server;
 
@@ -48,7 +39,10 @@ public final class StubServices {
         server.createContext("/.well-known/jwks.json", ex -> respond(ex, 200, "application/json", TestTokens.jwks()));
         server.createContext("/api/v1/cities", ex -> respond(ex, 200, "application/json",
                 "{\"items\":[],\"page\":0,\"size\":20,\"totalItems\":0}"));
-        server.createContext("/api/v1/tickets/", this::ticket);
+        server.createContext("/api/v1/tickets/", ex -> {
+            record(ex, "ticket");
+            respond(ex, 404, "application/problem+json", "{\"status\":404,\"title\":\"Not found\"}");
+        });
         server.createContext("/api/v1/notifications/stream", ex -> {
             record(ex, "stream");
             respond(ex, 200, "text/event-stream", "event: notification\ndata: {\"id\":\"n1\"}\n\n");
@@ -81,33 +75,6 @@ public final class StubServices {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void ticket(HttpExchange ex) throws IOException {
-        record(ex, "ticket");
-        if (ticketServiceFailing.get()) {
-            respond(ex, 503, "application/problem+json", "{\"status\":503}");
-            return;
-        }
-        String path = ex.getRequestURI().getPath();
-        UUID id;
-        try {
-            id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
-        } catch (IllegalArgumentException e) {
-            respond(ex, 400, "application/problem+json", "{\"status\":400}");
-            return;
-        }
-        Ticket ticket = tickets.get(id);
-        if (ticket == null) {
-            respond(ex, 404, "application/problem+json", "{\"status\":404,\"title\":\"Not found\"}");
-            return;
-        }
-        if (ticket.requestHash() != null) {
-            ex.getResponseHeaders().set("Idempotency-Request-Hash", ticket.requestHash());
-        }
-        String from = ticket.departure() == null ? "{}" : "{\"departure\":\"" + ticket.departure() + "\"}";
-        respond(ex, 200, "application/json",
-                "{\"id\":\"" + id + "\",\"status\":\"" + ticket.status() + "\",\"from\":" + from + "}");
     }
 
     private void record(HttpExchange ex, String name) {

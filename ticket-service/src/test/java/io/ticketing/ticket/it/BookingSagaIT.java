@@ -37,7 +37,7 @@ class BookingSagaIT extends SagaTestKit {
 
         Http response = getTicket(user, booking.ticketId());
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Idempotency-Request-Hash")).contains("hash-" + booking.ticketId());
+        assertThat(storedRequestHash(user, booking.ticketId())).isEqualTo("hash-" + booking.ticketId());
         assertThat(response.body().path("status").asString()).isEqualTo("PENDING");
         assertThat(response.body().path("from").path("stationId").asString())
                 .isEqualTo(booking.fromStationId().toString());

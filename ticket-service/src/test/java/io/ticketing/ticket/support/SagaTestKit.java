@@ -37,6 +37,8 @@ import io.ticketing.platform.messaging.MessageHeaders;
 import io.ticketing.platform.messaging.Streams;
 import io.ticketing.proto.commands.v1.BookTicket;
 import io.ticketing.proto.commands.v1.CancelTicket;
+import io.ticketing.proto.commands.v1.CommandReply;
+import io.ticketing.proto.commands.v1.LookupTicket;
 import io.ticketing.proto.common.v1.Money;
 import io.ticketing.proto.common.v1.Seat;
 import io.ticketing.proto.common.v1.SeatClass;
@@ -46,6 +48,7 @@ import io.ticketing.proto.events.v1.SeatReserved;
 import io.ticketing.proto.events.v1.StopInfo;
 import io.ticketing.proto.events.v1.TicketRequested;
 import io.ticketing.proto.events.v1.TripCancelled;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -137,6 +140,19 @@ public abstract class SagaTestKit {
                 CancelTicket.newBuilder().setTicketId(ticketId.toString()).build(),
                 new CommandClient.Caller(user, admin ? List.of("USER", "ADMIN") : List.of("USER"), null, null)));
         return messageId;
+    }
+
+    /** The gateway's look at a ticket before it stores a command ({@code requests.ticket.LookupTicket}). */
+    protected CommandReply lookup(String ticketId, @Nullable UUID userId, String role) {
+        return join(commands.request("requests.ticket.LookupTicket",
+                LookupTicket.newBuilder().setTicketId(ticketId).build(),
+                new CommandClient.Caller(userId, List.of(role), null, null), Duration.ofSeconds(10)));
+    }
+
+    /** The hash of the request that created the ticket, as the gateway's lookup sees it. */
+    protected String storedRequestHash(UUID user, UUID ticketId) {
+        CommandReply reply = lookup(ticketId.toString(), user, "USER");
+        return json.readTree(reply.getSucceeded().getBody().toByteArray()).path("requestHash").asString();
     }
 
     protected void awaitProcessed(String consumer, String messageId) {

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TicketCommandServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
-    private final Requester requester = new Requester(UUID.randomUUID(), Set.of("USER"), "token", "corr", "tp");
+    private final Requester requester = new Requester(UUID.randomUUID(), Set.of("USER"), "corr", "tp");
     private final BookingRequest booking = new BookingRequest(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
             null, SeatClass.FIRST, "Ann");
     private final List<String> published = new ArrayList<>();

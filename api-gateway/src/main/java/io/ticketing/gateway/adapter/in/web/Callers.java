@@ -22,8 +22,8 @@ final class Callers {
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .cast(JwtAuthenticationToken.class)
-                .map(token -> new Requester(userId(token), roles(token), token.getToken().getTokenValue(),
-                        correlationId(exchange), traceparent(exchange)))
+                .map(token -> new Requester(userId(token), roles(token), correlationId(exchange),
+                        traceparent(exchange)))
                 .switchIfEmpty(Mono.error(() -> HttpProblem.of(ProblemKind.UNAUTHORIZED, "A valid bearer token is required")));
     }
 

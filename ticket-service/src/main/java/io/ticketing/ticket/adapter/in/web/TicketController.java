@@ -25,9 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tickets")
 class TicketController {
 
-    /** The hash of the request that created the ticket; the gateway compares it to detect a reused key. */
-    static final String REQUEST_HASH_HEADER = "Idempotency-Request-Hash";
-
     private final GetTicketQuery tickets;
     private final Duration maxWait;
 
@@ -46,7 +43,6 @@ class TicketController {
                 : tickets.awaitSettled(ticketId, viewer, waitFor);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .header(REQUEST_HASH_HEADER, ticket.requestHash())
                 .body(TicketResponse.from(ticket));
     }
 
