@@ -11,10 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code spring.mail.*} ({@code SMTP_HOST}, {@code SMTP_PORT}, {@code SMTP_USER}, {@code SMTP_PASSWORD}).
  *
  * @param from           the sender address ({@code MAIL_FROM})
- * @param pollInterval   how often each replica looks for due mails
- * @param batchSize      at most this many mails per look
- * @param senders        mails each replica sends at once ({@code MAIL_SENDERS}): one at a time, a sender waits for
- *                       the SMTP server on every mail, and a booking peak left a backlog; each holds a database
+ * @param pollInterval   how long a sender waits after a look that found less than a full batch
+ * @param batchSize      mails a sender claims at once and sends over one SMTP connection, in one transaction
+ * @param senders        batches each replica sends at once ({@code MAIL_SENDERS}): a sender waits for the SMTP
+ *                       server while it sends, and a booking peak left a backlog; each holds a database
  *                       connection while it sends
  * @param retry          backoff between attempts; after the last attempt the mail is marked FAILED
  * @param embeddedServer an in-process SMTP server (GreenMail) on {@code spring.mail.port}, for the local stack

@@ -2,16 +2,23 @@ package io.ticketing.notification.application.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.ticketing.notification.application.port.in.SendDueMailsUseCase;
 import io.ticketing.notification.application.port.out.MailDeliveryRepository;
 import io.ticketing.notification.application.port.out.NotificationMailer;
+import io.ticketing.notification.application.port.out.NotificationMailer.OutgoingMail;
 import io.ticketing.notification.application.port.out.NotificationRepository;
 import io.ticketing.notification.application.port.out.RecipientRepository;
 import io.ticketing.notification.domain.model.MailDelivery;
-import io.ticketing.notification.domain.model.MailStatus;
 import io.ticketing.notification.domain.model.Notification;
+import io.ticketing.notification.domain.model.NotificationId;
 import io.ticketing.notification.domain.model.Recipient;
 import io.ticketing.notification.domain.model.RetryPolicy;
 import org.slf4j.Logger;
@@ -40,45 +47,70 @@ public class SendDueMailsService implements SendDueMailsUseCase {
     }
 
     /**
-     * The row stays locked while the mail is sent, so no other replica sends it too; the outcome commits with
-     * the lock's release. A crash between the server's acceptance and the commit sends it once more
-     * (at least once: better than losing it).
+     * The claimed rows stay locked while their mails are sent, so no other sender (thread or replica) sends them
+     * too; the outcomes commit with the locks' release. A crash between the server's acceptance and the commit
+     * sends the claimed mails once more (at least once: better than losing them).
      */
     @Override
     @Transactional
-    public boolean sendNextDueMail() {
-        Optional<MailDelivery> claimed = deliveries.claimNextDue(clock.instant());
+    public int sendDueMails(int max) {
+        List<MailDelivery> claimed = deliveries.claimDue(clock.instant(), max);
         if (claimed.isEmpty()) {
-            return false;
+            return 0;
         }
-        MailDelivery delivery = claimed.get();
-        Notification notification = notifications.findById(delivery.notificationId())
-                .orElseThrow(() -> new IllegalStateException("Mail without notification " + delivery.notificationId()));
-        Optional<Recipient> recipient = recipients.find(notification.userId());
-        if (recipient.isEmpty()) {
-            // UserRegistered may still be on its way (another stream): retry with backoff for a while
-            record(delivery.failed("E-mail address of user " + notification.userId() + " is not known yet",
-                    clock.instant(), retryPolicy));
-            return true;
+        Map<NotificationId, Notification> notificationsById = notifications
+                .findAllById(claimed.stream().map(MailDelivery::notificationId).toList()).stream()
+                .collect(Collectors.toMap(Notification::id, Function.identity()));
+        Map<UUID, Recipient> recipientsByUser = recipients
+                .findAll(notificationsById.values().stream().map(Notification::userId).distinct().toList()).stream()
+                .collect(Collectors.toMap(Recipient::userId, Function.identity()));
+
+        Map<NotificationId, String> failures = new HashMap<>();
+        List<OutgoingMail> mails = new ArrayList<>(claimed.size());
+        for (MailDelivery delivery : claimed) {
+            Notification notification = notificationsById.get(delivery.notificationId());
+            if (notification == null) {
+                throw new IllegalStateException("Mail without notification " + delivery.notificationId());
+            }
+            Recipient recipient = recipientsByUser.get(notification.userId());
+            if (recipient == null) {
+                // UserRegistered may still be on its way (another stream): retry with backoff for a while
+                failures.put(notification.id(),
+                        "E-mail address of user " + notification.userId() + " is not known yet");
+            } else {
+                mails.add(new OutgoingMail(recipient, notification));
+            }
         }
-        try {
-            mailer.send(recipient.get(), notification);
-            deliveries.save(delivery.sent(clock.instant()));
-            log.info("Mail for notification {} sent", notification.id());
-        } catch (NotificationMailer.MailNotSent e) {
-            record(delivery.failed(e.getMessage(), clock.instant(), retryPolicy));
+        if (!mails.isEmpty()) {
+            failures.putAll(mailer.sendAll(mails));
         }
-        return true;
+
+        Instant now = clock.instant();
+        List<MailDelivery> outcomes = claimed.stream()
+                .map(delivery -> {
+                    String error = failures.get(delivery.notificationId());
+                    return error == null ? delivery.sent(now) : delivery.failed(error, now, retryPolicy);
+                })
+                .toList();
+        deliveries.saveAll(outcomes);
+        log(outcomes);
+        return claimed.size();
     }
 
-    private void record(MailDelivery failed) {
-        deliveries.save(failed);
-        if (failed.status() == MailStatus.FAILED) {
-            log.error("Giving up mail for notification {} after {} attempts: {}", failed.notificationId(),
-                    failed.attempts(), failed.lastError());
-        } else {
-            log.warn("Mail for notification {} not sent (attempt {}), next attempt at {}: {}",
-                    failed.notificationId(), failed.attempts(), failed.nextAttemptAt(), failed.lastError());
+    private static void log(List<MailDelivery> outcomes) {
+        int sent = 0;
+        for (MailDelivery outcome : outcomes) {
+            switch (outcome.status()) {
+                case SENT -> sent++;
+                case FAILED -> log.error("Giving up mail for notification {} after {} attempts: {}",
+                        outcome.notificationId(), outcome.attempts(), outcome.lastError());
+                case PENDING -> log.warn("Mail for notification {} not sent (attempt {}), next attempt at {}: {}",
+                        outcome.notificationId(), outcome.attempts(), outcome.nextAttemptAt(), outcome.lastError());
+            }
+        }
+        if (sent > 0) {
+            // one line per round, not per mail, to keep booking peaks readable: each row's sent_at tells the rest
+            log.info("Sent {} of {} claimed mails", sent, outcomes.size());
         }
     }
 }

@@ -2,11 +2,16 @@ package io.ticketing.notification.application.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.ticketing.notification.application.port.in.GetNotificationsQuery.NotificationPage;
@@ -30,6 +35,10 @@ final class InMemoryStores implements NotificationRepository, MailDeliveryReposi
     final Map<UUID, Recipient> recipients = new LinkedHashMap<>();
     final List<NotificationId> announced = new ArrayList<>();
     final List<String> sentTo = new ArrayList<>();
+    /** The size of each batch handed to the mailer: one entry per SMTP connection. */
+    final List<Integer> batches = new ArrayList<>();
+    /** Addresses the mail server refuses; the other mails of a batch go out. */
+    final Set<String> refused = new HashSet<>();
     boolean smtpDown;
 
     @Override
@@ -54,6 +63,11 @@ final class InMemoryStores implements NotificationRepository, MailDeliveryReposi
     @Override
     public Optional<Notification> findById(NotificationId id) {
         return Optional.ofNullable(notifications.get(id));
+    }
+
+    @Override
+    public List<Notification> findAllById(Collection<NotificationId> ids) {
+        return ids.stream().distinct().map(notifications::get).filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -86,17 +100,17 @@ final class InMemoryStores implements NotificationRepository, MailDeliveryReposi
     }
 
     @Override
-    public void save(MailDelivery delivery) {
-        if (deliveries.replace(delivery.notificationId(), delivery) == null) {
-            throw new IllegalStateException("No delivery of " + delivery.notificationId() + " to update");
-        }
+    public void saveAll(List<MailDelivery> saved) {
+        saved.forEach(delivery -> deliveries.put(delivery.notificationId(), delivery));
     }
 
     @Override
-    public Optional<MailDelivery> claimNextDue(Instant now) {
+    public List<MailDelivery> claimDue(Instant now, int max) {
         return deliveries.values().stream()
                 .filter(d -> d.status() == MailStatus.PENDING && !d.nextAttemptAt().isAfter(now))
-                .min(Comparator.comparing(MailDelivery::nextAttemptAt));
+                .sorted(Comparator.comparing(MailDelivery::nextAttemptAt))
+                .limit(max)
+                .toList();
     }
 
     @Override
@@ -105,8 +119,8 @@ final class InMemoryStores implements NotificationRepository, MailDeliveryReposi
     }
 
     @Override
-    public Optional<Recipient> find(UUID userId) {
-        return Optional.ofNullable(recipients.get(userId));
+    public List<Recipient> findAll(Collection<UUID> userIds) {
+        return userIds.stream().distinct().map(recipients::get).filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -115,10 +129,18 @@ final class InMemoryStores implements NotificationRepository, MailDeliveryReposi
     }
 
     @Override
-    public void send(Recipient recipient, Notification notification) {
-        if (smtpDown) {
-            throw new MailNotSent("Connection refused", new java.net.ConnectException("Connection refused"));
+    public Map<NotificationId, String> sendAll(List<OutgoingMail> mails) {
+        batches.add(mails.size());
+        Map<NotificationId, String> failures = new HashMap<>();
+        for (OutgoingMail mail : mails) {
+            if (smtpDown) {
+                failures.put(mail.notification().id(), "Mail server connection failed: Connection refused");
+            } else if (refused.contains(mail.recipient().email())) {
+                failures.put(mail.notification().id(), "550 mailbox unavailable");
+            } else {
+                sentTo.add(mail.recipient().email());
+            }
         }
-        sentTo.add(recipient.email());
+        return failures;
     }
 }

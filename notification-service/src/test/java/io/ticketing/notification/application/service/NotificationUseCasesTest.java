@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import io.ticketing.notification.application.port.in.MarkNotificationReadCommand;
@@ -51,13 +52,14 @@ class NotificationUseCasesTest {
     void aMailForAnUnknownAddressWaitsWithBackoff() {
         record.record(expired("event-1"));
 
-        assertThat(sendMails.sendNextDueMail()).isTrue();
+        assertThat(sendMails.sendDueMails(10)).isEqualTo(1);
 
         MailDelivery delivery = stores.deliveries.values().iterator().next();
         assertThat(delivery.status()).isEqualTo(MailStatus.PENDING);
         assertThat(delivery.lastError()).contains("not known yet");
         assertThat(delivery.nextAttemptAt()).isEqualTo(NOW.plusSeconds(10));
-        assertThat(sendMails.sendNextDueMail()).as("not due again yet").isFalse();
+        assertThat(sendMails.sendDueMails(10)).as("not due again yet").isZero();
+        assertThat(stores.batches).as("nothing to hand to the mail server").isEmpty();
     }
 
     @Test
@@ -68,9 +70,9 @@ class NotificationUseCasesTest {
 
         MailDelivery delivery = stores.deliveries.values().iterator().next();
         for (int attempt = 0; attempt < 3; attempt++) {
-            stores.save(new MailDelivery(delivery.notificationId(), delivery.status(), delivery.attempts(), NOW,
-                    delivery.lastError(), null));
-            sendMails.sendNextDueMail();
+            stores.saveAll(List.of(new MailDelivery(delivery.notificationId(), delivery.status(), delivery.attempts(),
+                    NOW, delivery.lastError(), null)));
+            sendMails.sendDueMails(10);
             delivery = stores.deliveries.get(delivery.notificationId());
         }
 
@@ -84,11 +86,94 @@ class NotificationUseCasesTest {
         stores.save(new Recipient(USER, "ada@example.org", "Ada"));
         record.record(expired("event-1"));
 
-        assertThat(sendMails.sendNextDueMail()).isTrue();
-        assertThat(sendMails.sendNextDueMail()).isFalse();
+        assertThat(sendMails.sendDueMails(10)).isEqualTo(1);
+        assertThat(sendMails.sendDueMails(10)).isZero();
 
         assertThat(stores.sentTo).containsExactly("ada@example.org");
         assertThat(stores.deliveries.values().iterator().next().status()).isEqualTo(MailStatus.SENT);
+    }
+
+    @Test
+    void sendsTheDueMailsInBatchesOfAtMostTheLimitEachInOneGo() {
+        stores.save(new Recipient(USER, "ada@example.org", "Ada"));
+        for (int i = 1; i <= 5; i++) {
+            record.record(expired("event-" + i));
+        }
+
+        assertThat(sendMails.sendDueMails(3)).isEqualTo(3);
+        assertThat(sendMails.sendDueMails(3)).isEqualTo(2);
+        assertThat(sendMails.sendDueMails(3)).isZero();
+
+        assertThat(stores.batches).as("one hand-over to the mail server per batch").containsExactly(3, 2);
+        assertThat(stores.sentTo).hasSize(5).containsOnly("ada@example.org");
+        assertThat(stores.deliveries.values()).allSatisfy(delivery -> {
+            assertThat(delivery.status()).isEqualTo(MailStatus.SENT);
+            assertThat(delivery.attempts()).isEqualTo(1);
+            assertThat(delivery.sentAt()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    void aMailForAnUnknownAddressWaitsWhileTheRestOfItsBatchIsSent() {
+        UUID unregistered = UUID.randomUUID();
+        stores.save(new Recipient(USER, "ada@example.org", "Ada"));
+        record.record(expired("event-1"));
+        record.record(expired(unregistered, "event-2"));
+        record.record(expired("event-3"));
+
+        assertThat(sendMails.sendDueMails(10)).isEqualTo(3);
+
+        assertThat(stores.batches).containsExactly(2);
+        assertThat(stores.sentTo).containsExactly("ada@example.org", "ada@example.org");
+        assertThat(deliveryOf(unregistered)).satisfies(waiting -> {
+            assertThat(waiting.status()).isEqualTo(MailStatus.PENDING);
+            assertThat(waiting.attempts()).isEqualTo(1);
+            assertThat(waiting.lastError()).contains("not known yet");
+            assertThat(waiting.nextAttemptAt()).isEqualTo(NOW.plusSeconds(10));
+        });
+        assertThat(deliveriesOf(USER)).hasSize(2)
+                .allSatisfy(delivery -> assertThat(delivery.status()).isEqualTo(MailStatus.SENT));
+    }
+
+    @Test
+    void aMailTheServerRefusesIsRetriedWhileTheRestOfItsBatchIsSent() {
+        UUID refused = UUID.randomUUID();
+        stores.save(new Recipient(USER, "ada@example.org", "Ada"));
+        stores.save(new Recipient(refused, "gone@example.org", "Gone"));
+        stores.refused.add("gone@example.org");
+        record.record(expired("event-1"));
+        record.record(expired(refused, "event-2"));
+        record.record(expired("event-3"));
+
+        assertThat(sendMails.sendDueMails(10)).isEqualTo(3);
+
+        assertThat(stores.batches).containsExactly(3);
+        assertThat(stores.sentTo).containsExactly("ada@example.org", "ada@example.org");
+        assertThat(deliveryOf(refused)).satisfies(failed -> {
+            assertThat(failed.status()).isEqualTo(MailStatus.PENDING);
+            assertThat(failed.attempts()).isEqualTo(1);
+            assertThat(failed.lastError()).contains("550");
+            assertThat(failed.nextAttemptAt()).isEqualTo(NOW.plusSeconds(10));
+        });
+        assertThat(deliveriesOf(USER)).hasSize(2)
+                .allSatisfy(delivery -> assertThat(delivery.status()).isEqualTo(MailStatus.SENT));
+    }
+
+    @Test
+    void aMailServerOutageRetriesEveryMailOfTheBatch() {
+        stores.save(new Recipient(USER, "ada@example.org", "Ada"));
+        record.record(expired("event-1"));
+        record.record(expired("event-2"));
+        stores.smtpDown = true;
+
+        assertThat(sendMails.sendDueMails(10)).isEqualTo(2);
+
+        assertThat(stores.deliveries.values()).hasSize(2).allSatisfy(delivery -> {
+            assertThat(delivery.status()).isEqualTo(MailStatus.PENDING);
+            assertThat(delivery.attempts()).isEqualTo(1);
+            assertThat(delivery.lastError()).contains("Connection refused");
+            assertThat(delivery.nextAttemptAt()).isEqualTo(NOW.plusSeconds(10));
+        });
     }
 
     @Test
@@ -97,14 +182,31 @@ class NotificationUseCasesTest {
         NotificationId id = stores.notifications.keySet().iterator().next();
 
         assertThatThrownBy(() -> markRead.markRead(new MarkNotificationReadCommand(id, UUID.randomUUID())))
-                .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.kind()).isEqualTo(ProblemKind.NOT_FOUND));
+                .isInstanceOfSatisfying(DomainProblem.class,
+                        p -> assertThat(p.kind()).isEqualTo(ProblemKind.NOT_FOUND));
         markRead.markRead(new MarkNotificationReadCommand(id, USER));
 
         assertThat(stores.notifications.get(id).readAt()).isEqualTo(NOW);
     }
 
     private static RecordNotificationCommand expired(String eventId) {
-        return new RecordNotificationCommand(eventId, new Occasion.TicketExpired(USER, UUID.randomUUID(),
+        return expired(USER, eventId);
+    }
+
+    private static RecordNotificationCommand expired(UUID user, String eventId) {
+        return new RecordNotificationCommand(eventId, new Occasion.TicketExpired(user, UUID.randomUUID(),
                 UUID.randomUUID()));
+    }
+
+    private List<MailDelivery> deliveriesOf(UUID user) {
+        return stores.deliveries.values().stream()
+                .filter(d -> stores.notifications.get(d.notificationId()).userId().equals(user))
+                .toList();
+    }
+
+    private MailDelivery deliveryOf(UUID user) {
+        List<MailDelivery> deliveries = deliveriesOf(user);
+        assertThat(deliveries).hasSize(1);
+        return deliveries.getFirst();
     }
 }

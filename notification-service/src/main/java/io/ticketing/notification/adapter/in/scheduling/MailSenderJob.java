@@ -40,13 +40,11 @@ class MailSenderJob implements SmartLifecycle {
     }
 
     private void loop() {
+        int batchSize = Math.max(1, settings.batchSize());
         while (running) {
             try {
-                int sent = 0;
-                while (running && sent < settings.batchSize() && sendDueMails.sendNextDueMail()) {
-                    sent++;
-                }
-                if (sent < settings.batchSize()) {
+                // a full batch means more may be due: look again at once
+                if (sendDueMails.sendDueMails(batchSize) < batchSize) {
                     Thread.sleep(settings.pollInterval());
                 }
             } catch (InterruptedException e) {

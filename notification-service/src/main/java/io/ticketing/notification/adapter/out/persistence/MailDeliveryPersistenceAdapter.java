@@ -3,7 +3,7 @@ package io.ticketing.notification.adapter.out.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 import io.ticketing.notification.application.port.out.MailDeliveryRepository;
@@ -11,8 +11,10 @@ import io.ticketing.notification.domain.model.MailDelivery;
 import io.ticketing.notification.domain.model.MailStatus;
 import io.ticketing.notification.domain.model.NotificationId;
 import io.ticketing.platform.jdbc.JdbcValues;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -23,50 +25,59 @@ class MailDeliveryPersistenceAdapter implements MailDeliveryRepository {
             VALUES (:id, :status, :attempts, :next, :error, :sent)
             """;
 
-    private final JdbcClient jdbc;
+    private static final String UPSERT = INSERT + """
+            ON CONFLICT (notification_id) DO UPDATE SET status = EXCLUDED.status, attempts = EXCLUDED.attempts,
+                next_attempt_at = EXCLUDED.next_attempt_at, last_error = EXCLUDED.last_error,
+                sent_at = EXCLUDED.sent_at""";
 
-    MailDeliveryPersistenceAdapter(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    MailDeliveryPersistenceAdapter(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Override
     public void add(MailDelivery delivery) {
-        bind(jdbc.sql(INSERT), delivery).update();
+        jdbc.sql(INSERT).paramSource(parameters(delivery)).update();
     }
 
-    /** Insert or update, as JPA's merge did: afterwards the row is exactly this delivery. */
+    /**
+     * Insert or update, as JPA's merge did: afterwards each row is exactly its delivery. One JDBC batch, so a
+     * sender's whole round of outcomes costs one round trip.
+     */
     @Override
-    public void save(MailDelivery delivery) {
-        bind(jdbc.sql(INSERT + """
-                        ON CONFLICT (notification_id) DO UPDATE SET status = EXCLUDED.status,
-                            attempts = EXCLUDED.attempts, next_attempt_at = EXCLUDED.next_attempt_at,
-                            last_error = EXCLUDED.last_error, sent_at = EXCLUDED.sent_at"""), delivery)
-                .update();
+    public void saveAll(List<MailDelivery> deliveries) {
+        batch.batchUpdate(UPSERT, deliveries.stream()
+                .map(MailDeliveryPersistenceAdapter::parameters)
+                .toArray(SqlParameterSource[]::new));
     }
 
-    private static StatementSpec bind(StatementSpec statement, MailDelivery d) {
-        return statement
-                .param("id", d.notificationId().value())
-                .param("status", d.status().name())
-                .param("attempts", d.attempts())
-                .param("next", JdbcValues.timestamptz(d.nextAttemptAt()))
-                .param("error", d.lastError())
-                .param("sent", JdbcValues.timestamptz(d.sentAt()));
+    private static SqlParameterSource parameters(MailDelivery d) {
+        return new MapSqlParameterSource()
+                .addValue("id", d.notificationId().value())
+                .addValue("status", d.status().name())
+                .addValue("attempts", d.attempts())
+                .addValue("next", JdbcValues.timestamptz(d.nextAttemptAt()))
+                .addValue("error", d.lastError())
+                .addValue("sent", JdbcValues.timestamptz(d.sentAt()));
     }
 
-    /** SKIP LOCKED: concurrent senders (threads and replicas) each get a different row, or none, without waiting. */
+    /** SKIP LOCKED: concurrent senders (threads and replicas) each get different rows, or none, without waiting. */
     @Override
-    public Optional<MailDelivery> claimNextDue(Instant now) {
+    public List<MailDelivery> claimDue(Instant now, int max) {
         return jdbc.sql("""
                         SELECT notification_id, status, attempts, next_attempt_at, last_error, sent_at
                         FROM mail_delivery
                         WHERE status = 'PENDING' AND next_attempt_at <= :now
                         ORDER BY next_attempt_at
-                        LIMIT 1
+                        LIMIT :max
                         FOR UPDATE SKIP LOCKED""")
                 .param("now", JdbcValues.timestamptz(now))
+                .param("max", max)
                 .query(MailDeliveryPersistenceAdapter::delivery)
-                .optional();
+                .list();
     }
 
     private static MailDelivery delivery(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package io.ticketing.notification.adapter.out.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,6 +80,14 @@ class NotificationPersistenceAdapter implements NotificationRepository {
                 .param("id", id.value())
                 .query(NotificationPersistenceAdapter::notification)
                 .optional();
+    }
+
+    @Override
+    public List<Notification> findAllById(Collection<NotificationId> ids) {
+        return jdbc.sql(SELECT + "WHERE id = ANY(:ids)")
+                .param("ids", ids.stream().map(NotificationId::value).toArray(UUID[]::new))
+                .query(NotificationPersistenceAdapter::notification)
+                .list();
     }
 
     @Override

@@ -1,7 +1,8 @@
 package io.ticketing.notification.adapter.out.persistence;
 
 import java.time.Clock;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import io.ticketing.notification.application.port.out.RecipientRepository;
@@ -37,10 +38,11 @@ class RecipientPersistenceAdapter implements RecipientRepository {
     }
 
     @Override
-    public Optional<Recipient> find(UUID userId) {
-        return jdbc.sql("SELECT email, full_name FROM recipient WHERE user_id = :user")
-                .param("user", userId)
-                .query((rs, row) -> new Recipient(userId, rs.getString("email"), rs.getString("full_name")))
-                .optional();
+    public List<Recipient> findAll(Collection<UUID> userIds) {
+        return jdbc.sql("SELECT user_id, email, full_name FROM recipient WHERE user_id = ANY(:users)")
+                .param("users", userIds.toArray(UUID[]::new))
+                .query((rs, row) -> new Recipient(rs.getObject("user_id", UUID.class), rs.getString("email"),
+                        rs.getString("full_name")))
+                .list();
     }
 }

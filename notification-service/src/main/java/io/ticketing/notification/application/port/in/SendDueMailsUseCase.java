@@ -3,8 +3,8 @@ package io.ticketing.notification.application.port.in;
 public interface SendDueMailsUseCase {
 
     /**
-     * Claims one mail that is due (skipping those another replica is sending), tries to send it and records
-     * the outcome. Returns false when no mail was due.
+     * Claims up to {@code max} mails that are due (skipping those another sender is sending), sends them
+     * together and records each outcome. Returns how many it claimed: 0 when no mail was due.
      */
-    boolean sendNextDueMail();
+    int sendDueMails(int max);
 }

@@ -1,7 +1,7 @@
 package io.ticketing.notification.application.port.out;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 import io.ticketing.notification.domain.model.MailDelivery;
 
@@ -10,12 +10,12 @@ public interface MailDeliveryRepository {
     /** Inserts the delivery of a new notification. */
     void add(MailDelivery delivery);
 
-    /** Updates a delivery that exists (sent, failed, rescheduled). */
-    void save(MailDelivery delivery);
+    /** Writes each delivery as it is now (sent, failed, rescheduled), inserting those that are missing. */
+    void saveAll(List<MailDelivery> deliveries);
 
     /**
-     * Locks the pending delivery due soonest (at or before {@code now}) for the current transaction, skipping
-     * rows other transactions hold, so replicas never send the same mail at the same time.
+     * Locks up to {@code max} pending deliveries due at or before {@code now}, soonest first, for the current
+     * transaction, skipping rows other transactions hold, so senders never send the same mail at the same time.
      */
-    Optional<MailDelivery> claimNextDue(Instant now);
+    List<MailDelivery> claimDue(Instant now, int max);
 }

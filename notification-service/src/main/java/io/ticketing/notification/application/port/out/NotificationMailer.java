@@ -1,17 +1,22 @@
 package io.ticketing.notification.application.port.out;
 
+import java.util.List;
+import java.util.Map;
+
 import io.ticketing.notification.domain.model.Notification;
+import io.ticketing.notification.domain.model.NotificationId;
 import io.ticketing.notification.domain.model.Recipient;
 
-/** Sends the e-mail of a notification. */
+/** Sends the e-mails of notifications. */
 public interface NotificationMailer {
 
-    /** @throws MailNotSent when the mail server did not accept the mail */
-    void send(Recipient recipient, Notification notification);
+    /**
+     * Sends every mail, over one connection to the mail server. Returns the mails that did not go out, each with
+     * the reason; a mail not in the result was accepted by the server. When the server cannot be reached, or it
+     * is unclear which mails it took, every mail is in the result: sending one twice beats losing it.
+     */
+    Map<NotificationId, String> sendAll(List<OutgoingMail> mails);
 
-    class MailNotSent extends RuntimeException {
-        public MailNotSent(String message, Throwable cause) {
-            super(message, cause);
-        }
+    record OutgoingMail(Recipient recipient, Notification notification) {
     }
 }

@@ -1,5 +1,6 @@
 package io.ticketing.notification.application.port.out;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,9 @@ public interface NotificationRepository {
     void save(Notification notification);
 
     Optional<Notification> findById(NotificationId id);
+
+    /** The notifications among these ids that exist, in no particular order. */
+    List<Notification> findAllById(Collection<NotificationId> ids);
 
     Optional<Notification> findOwned(NotificationId id, UUID userId);
 

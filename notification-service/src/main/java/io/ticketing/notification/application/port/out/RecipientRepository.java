@@ -1,6 +1,7 @@
 package io.ticketing.notification.application.port.out;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import io.ticketing.notification.domain.model.Recipient;
@@ -10,5 +11,6 @@ public interface RecipientRepository {
     /** Inserts or replaces what is known about the user. */
     void save(Recipient recipient);
 
-    Optional<Recipient> find(UUID userId);
+    /** The recipients known among these users; unknown users are simply missing. */
+    List<Recipient> findAll(Collection<UUID> userIds);
 }

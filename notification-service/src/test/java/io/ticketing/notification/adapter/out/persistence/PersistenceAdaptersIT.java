@@ -78,12 +78,25 @@ class PersistenceAdaptersIT {
     @Test
     void aRecipientIsInsertedThenReplaced() {
         recipients.save(new Recipient(user, "old@example.org", "Old Name"));
-        assertThat(recipients.find(user)).contains(new Recipient(user, "old@example.org", "Old Name"));
+        assertThat(recipients.findAll(List.of(user)))
+                .containsExactly(new Recipient(user, "old@example.org", "Old Name"));
 
         recipients.save(new Recipient(user, "new@example.org", "New Name"));
 
-        assertThat(recipients.find(user)).contains(new Recipient(user, "new@example.org", "New Name"));
-        assertThat(recipients.find(otherUser)).isEmpty();
+        assertThat(recipients.findAll(List.of(user)))
+                .containsExactly(new Recipient(user, "new@example.org", "New Name"));
+        assertThat(recipients.findAll(List.of(otherUser))).isEmpty();
+    }
+
+    @Test
+    void theRecipientsOfSeveralUsersAreFoundAtOnceAndUnknownUsersLeftOut() {
+        Recipient ada = new Recipient(user, "ada@example.org", "Ada");
+        Recipient bob = new Recipient(otherUser, "bob@example.org", "Bob");
+        recipients.save(ada);
+        recipients.save(bob);
+
+        assertThat(recipients.findAll(List.of(user, UUID.randomUUID(), otherUser))).containsExactlyInAnyOrder(ada, bob);
+        assertThat(recipients.findAll(List.of())).isEmpty();
     }
 
     @Test
@@ -102,6 +115,19 @@ class PersistenceAdaptersIT {
         assertThat(notifications.findOwned(read.id(), user)).contains(read);
         assertThat(notifications.findOwned(read.id(), otherUser)).isEmpty();
         assertThat(notifications.findById(new NotificationId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void notificationsAreFoundByTheirIdsAtOnce() {
+        Notification first = notification(user, Instant.parse("2026-03-01T10:00:00Z"));
+        Notification second = notification(otherUser, Instant.parse("2026-03-01T11:00:00Z"))
+                .markRead(Instant.parse("2026-03-01T12:00:00Z"));
+        notifications.add(first);
+        notifications.add(second);
+
+        assertThat(notifications.findAllById(List.of(second.id(), new NotificationId(UUID.randomUUID()), first.id())))
+                .containsExactlyInAnyOrder(first, second);
+        assertThat(notifications.findAllById(List.of())).isEmpty();
     }
 
     @Test
@@ -195,13 +221,13 @@ class PersistenceAdaptersIT {
 
         MailDelivery failed = pending.failed("connection refused", FAR_AHEAD,
                 new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), 3));
-        deliveries.save(failed);
+        deliveries.saveAll(List.of(failed));
         assertThat(row(notification.id())).containsEntry("status", "PENDING").containsEntry("attempts", 1)
                 .containsEntry("last_error", "connection refused")
                 .containsEntry("next_attempt_at", Timestamp.from(FAR_AHEAD.plusSeconds(10)));
 
         Instant sentAt = Instant.parse("2026-03-01T10:00:01.654321Z");
-        deliveries.save(failed.sent(sentAt));
+        deliveries.saveAll(List.of(failed.sent(sentAt)));
         assertThat(row(notification.id())).containsEntry("status", "SENT").containsEntry("attempts", 2)
                 .containsEntry("last_error", "connection refused").containsEntry("sent_at", Timestamp.from(sentAt));
     }
@@ -211,10 +237,35 @@ class PersistenceAdaptersIT {
         Notification notification = notification(user, Instant.parse("2026-03-01T10:00:00Z"));
         notifications.add(notification);
 
-        deliveries.save(MailDelivery.pending(notification.id(), FAR_AHEAD));
+        deliveries.saveAll(List.of(MailDelivery.pending(notification.id(), FAR_AHEAD)));
 
         assertThat(row(notification.id())).containsEntry("status", "PENDING")
                 .containsEntry("next_attempt_at", Timestamp.from(FAR_AHEAD));
+    }
+
+    @Test
+    void saveAllWritesEveryDeliveryOfTheRound() {
+        RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), 1);
+        List<MailDelivery> pending = Stream.generate(() -> {
+            Notification notification = notification(user, Instant.parse("2026-03-01T10:00:00Z"));
+            notifications.add(notification);
+            MailDelivery delivery = MailDelivery.pending(notification.id(), FAR_AHEAD);
+            deliveries.add(delivery);
+            return delivery;
+        }).limit(2).toList();
+        Notification withoutDelivery = notification(user, Instant.parse("2026-03-01T10:00:00Z"));
+        notifications.add(withoutDelivery);
+        Instant now = Instant.parse("2026-03-01T10:00:01.000001Z");
+
+        deliveries.saveAll(List.of(pending.get(0).sent(now), pending.get(1).failed("550 no such user", now, retry),
+                MailDelivery.pending(withoutDelivery.id(), FAR_AHEAD)));
+
+        assertThat(row(pending.get(0).notificationId())).containsEntry("status", "SENT").containsEntry("attempts", 1)
+                .containsEntry("sent_at", Timestamp.from(now));
+        assertThat(row(pending.get(1).notificationId())).containsEntry("status", "FAILED")
+                .containsEntry("attempts", 1).containsEntry("last_error", "550 no such user")
+                .containsEntry("sent_at", null);
+        assertThat(row(withoutDelivery.id())).containsEntry("status", "PENDING").containsEntry("attempts", 0);
     }
 
     /**
@@ -228,7 +279,7 @@ class PersistenceAdaptersIT {
         MailDelivery later = pendingSince(LONG_AGO.plusSeconds(2));
         MailDelivery soonest = pendingSince(LONG_AGO.plusSeconds(1));
         MailDelivery sent = pendingSince(LONG_AGO);
-        deliveries.save(sent.sent(LONG_AGO));
+        deliveries.saveAll(List.of(sent.sent(LONG_AGO)));
         pendingSince(LONG_AGO.plusSeconds(3600));
         Instant now = LONG_AGO.plusSeconds(60);
         TransactionTemplate outer = new TransactionTemplate(transactionManager);
@@ -236,14 +287,41 @@ class PersistenceAdaptersIT {
         concurrent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 
         outer.executeWithoutResult(first -> {
-            assertThat(deliveries.claimNextDue(now)).contains(soonest);
+            assertThat(deliveries.claimDue(now, 1)).containsExactly(soonest);
             concurrent.executeWithoutResult(second -> {
-                assertThat(deliveries.claimNextDue(now)).contains(later);
-                concurrent.executeWithoutResult(third -> assertThat(deliveries.claimNextDue(now)).isEmpty());
+                assertThat(deliveries.claimDue(now, 1)).containsExactly(later);
+                concurrent.executeWithoutResult(third -> assertThat(deliveries.claimDue(now, 1)).isEmpty());
             });
         });
 
-        assertThat(deliveries.claimNextDue(now)).as("claimable again once released").contains(soonest);
+        assertThat(deliveries.claimDue(now, 1)).as("claimable again once released").containsExactly(soonest);
+    }
+
+    /** A batch claim takes every due row nobody holds, soonest first, up to the limit; a concurrent one the rest. */
+    @Test
+    void concurrentBatchClaimsTakeDisjointDueRowsSoonestFirst() {
+        pauseMailSenders();
+        List<MailDelivery> due = Stream.of(5, 1, 4, 2, 3)
+                .map(seconds -> pendingSince(LONG_AGO.plusSeconds(seconds)))
+                .sorted(Comparator.comparing(MailDelivery::nextAttemptAt))
+                .toList();
+        MailDelivery sent = pendingSince(LONG_AGO);
+        deliveries.saveAll(List.of(sent.sent(LONG_AGO)));
+        pendingSince(LONG_AGO.plusSeconds(3600));
+        Instant now = LONG_AGO.plusSeconds(60);
+        TransactionTemplate outer = new TransactionTemplate(transactionManager);
+        TransactionTemplate concurrent = new TransactionTemplate(transactionManager);
+        concurrent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        outer.executeWithoutResult(first -> {
+            assertThat(deliveries.claimDue(now, 3)).containsExactlyElementsOf(due.subList(0, 3));
+            concurrent.executeWithoutResult(second -> {
+                assertThat(deliveries.claimDue(now, 10)).containsExactlyElementsOf(due.subList(3, 5));
+                concurrent.executeWithoutResult(third -> assertThat(deliveries.claimDue(now, 10)).isEmpty());
+            });
+        });
+
+        assertThat(deliveries.claimDue(now, 10)).as("claimable again once released").containsExactlyElementsOf(due);
     }
 
     private void pauseMailSenders() {
