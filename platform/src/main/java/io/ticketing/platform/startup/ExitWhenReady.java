@@ -6,8 +6,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
-/** Closes the application as soon as it is ready and ends the process with the exit code Spring reports. */
+/**
+ * In a training run ({@code ticketing.startup.exit-when-ready=true}), closes the application as soon as it is ready
+ * and ends the process with the exit code Spring reports; otherwise does nothing.
+ */
 public class ExitWhenReady implements ApplicationListener<ApplicationReadyEvent> {
+
+    static final String PROPERTY = "ticketing.startup.exit-when-ready";
 
     private final IntConsumer exit;
 
@@ -18,6 +23,8 @@ public class ExitWhenReady implements ApplicationListener<ApplicationReadyEvent>
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        exit.accept(SpringApplication.exit(event.getApplicationContext()));
+        if (event.getApplicationContext().getEnvironment().getProperty(PROPERTY, Boolean.class, false)) {
+            exit.accept(SpringApplication.exit(event.getApplicationContext()));
+        }
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -313,10 +314,22 @@ public final class Stack {
             command.addAll(List.of(own.split("\\s+")));
         }
         command.addAll(extraArgs);
+        if (hasAotContext(jar)) {
+            command.add("-Dspring.aot.enabled=true");
+        }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         return builder;
+    }
+
+    /** Whether the build prepared the service's context ahead of time (Spring AOT; not every service, see pom.xml). */
+    private static boolean hasAotContext(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().anyMatch(entry -> entry.getName().endsWith("__ApplicationContextInitializer.class"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every replica's base URL, comma-separated, as the gateway takes them. */
