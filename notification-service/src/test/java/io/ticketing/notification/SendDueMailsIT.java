@@ -76,12 +76,7 @@ class SendDueMailsIT {
 
     @AfterEach
     void removeTheRowsOfThisTestAndResumeTheSenders() {
-        fx.jdbc().sql("""
-                        DELETE FROM mail_delivery d USING notification n
-                        WHERE n.id = d.notification_id AND n.user_id IN (:users)""")
-                .param("users", users).update();
-        fx.jdbc().sql("DELETE FROM notification WHERE user_id IN (:users)").param("users", users).update();
-        fx.jdbc().sql("DELETE FROM recipient WHERE user_id IN (:users)").param("users", users).update();
+        fx.removeRowsOf(users);
         mailSenders.start();
     }
 

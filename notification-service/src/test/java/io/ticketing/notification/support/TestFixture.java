@@ -114,6 +114,16 @@ public class TestFixture {
                 .query(Long.class).single();
     }
 
+    /** Removes what a test wrote for its users: their mail deliveries, notifications and recipients. */
+    public void removeRowsOf(List<UUID> users) {
+        jdbc().sql("""
+                        DELETE FROM mail_delivery d USING notification n
+                        WHERE n.id = d.notification_id AND n.user_id IN (:users)""")
+                .param("users", users).update();
+        jdbc().sql("DELETE FROM notification WHERE user_id IN (:users)").param("users", users).update();
+        jdbc().sql("DELETE FROM recipient WHERE user_id IN (:users)").param("users", users).update();
+    }
+
     public JdbcClient jdbc() {
         return jdbc;
     }

@@ -62,14 +62,7 @@ class PersistenceAdaptersIT {
 
     @AfterEach
     void removeTheRowsOfThisTest() {
-        fx.jdbc().sql("""
-                        DELETE FROM mail_delivery d USING notification n
-                        WHERE n.id = d.notification_id AND n.user_id IN (:users)""")
-                .param("users", List.of(user, otherUser)).update();
-        fx.jdbc().sql("DELETE FROM notification WHERE user_id IN (:users)")
-                .param("users", List.of(user, otherUser)).update();
-        fx.jdbc().sql("DELETE FROM recipient WHERE user_id IN (:users)")
-                .param("users", List.of(user, otherUser)).update();
+        fx.removeRowsOf(List.of(user, otherUser));
         if (pausedMailSenders != null) {
             pausedMailSenders.start();
         }
