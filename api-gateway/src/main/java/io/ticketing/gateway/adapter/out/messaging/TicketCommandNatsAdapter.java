@@ -68,8 +68,7 @@ class TicketCommandNatsAdapter implements TicketCommandPublisher {
     }
 
     private Mono<Void> publish(String subject, String messageId, Message command, Requester requester) {
-        CommandClient.Caller caller = new CommandClient.Caller(requester.userId(), requester.roles(),
-                requester.correlationId(), requester.traceparent());
+        CommandClient.Caller caller = caller(requester);
         return Mono.defer(() -> Mono.fromFuture(commands.publishDurably(subject, messageId, command, caller)))
                 .timeout(properties.commandTimeout())
                 .onErrorMap(e -> !(e instanceof DomainProblem), e -> {
@@ -79,5 +78,11 @@ class TicketCommandNatsAdapter implements TicketCommandPublisher {
                             "The command could not be stored right now; retry with the same Idempotency-Key");
                 })
                 .then();
+    }
+
+    /** The verified caller's identity and trace context, as headers of every command and lookup for them. */
+    static CommandClient.Caller caller(Requester requester) {
+        return new CommandClient.Caller(requester.userId(), requester.roles(), requester.correlationId(),
+                requester.traceparent());
     }
 }

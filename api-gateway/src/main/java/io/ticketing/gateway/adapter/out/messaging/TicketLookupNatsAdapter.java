@@ -1,4 +1,4 @@
-package io.ticketing.gateway.adapter.out.ticket;
+package io.ticketing.gateway.adapter.out.messaging;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -48,8 +48,7 @@ class TicketLookupNatsAdapter implements TicketLookupPort {
 
     @Override
     public Mono<TicketLookup> find(UUID ticketId, Requester requester) {
-        CommandClient.Caller caller = new CommandClient.Caller(requester.userId(), requester.roles(),
-                requester.correlationId(), requester.traceparent());
+        CommandClient.Caller caller = TicketCommandNatsAdapter.caller(requester);
         LookupTicket request = LookupTicket.newBuilder().setTicketId(ticketId.toString()).build();
         return Mono.defer(() -> Mono.fromFuture(commands.request(LOOKUP, request, caller,
                         properties.ticketLookupTimeout())))

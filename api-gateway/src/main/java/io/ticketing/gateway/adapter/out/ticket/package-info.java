@@ -1,4 +1,0 @@
-@NullMarked
-package io.ticketing.gateway.adapter.out.ticket;
-
-import org.jspecify.annotations.NullMarked;
