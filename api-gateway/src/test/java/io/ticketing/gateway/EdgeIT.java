@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import io.ticketing.gateway.support.DroppingService;
 import io.ticketing.gateway.support.GatewayITSupport;
 import io.ticketing.gateway.support.GatewayTestInfrastructure;
 import io.ticketing.gateway.support.TestTokens;
@@ -145,6 +146,27 @@ class EdgeIT extends GatewayITSupport {
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().exists("Retry-After");
+    }
+
+    @Test
+    void aLoginLostOnTheConnectionIsSentAgainButARefreshIsNot() {
+        DroppingService userService = DroppingService.get();
+        int logins = userService.droppedRequestsFor("/api/v1/auth/login");
+        int refreshes = userService.droppedRequestsFor("/api/v1/auth/refresh");
+
+        http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\":\"lost@example.com\",\"password\":\"secret-password\"}")
+                .exchange()
+                .expectStatus().isEqualTo(503);
+        http.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"refreshToken\":\"single-use\"}")
+                .exchange()
+                .expectStatus().isEqualTo(503);
+
+        // a login spends nothing, so a replica killed mid-request costs the client nothing: two more attempts
+        assertThat(userService.droppedRequestsFor("/api/v1/auth/login") - logins).isEqualTo(3);
+        // a refresh token is single-use: the lost attempt may have spent it, so it is not sent again
+        assertThat(userService.droppedRequestsFor("/api/v1/auth/refresh") - refreshes).isEqualTo(1);
     }
 
     @Test

@@ -152,7 +152,7 @@ class ScaleOutIT {
         NatsCluster cluster = stack.natsCluster();
         Session admin = Session.admin();
         Network net = Network.build(admin, 50, 200);
-        List<Session> users = Parallel.run(10, 10, i -> registerAfterRestarts("Node loss " + i));
+        List<Session> users = Parallel.run(10, 10, i -> Session.register("Node loss " + i));
         BookingLoad load = BookingLoad.start("nats node lost", users, net);
 
         Stack.sleep(2000);
@@ -185,24 +185,6 @@ class ScaleOutIT {
             }
         });
         Summary.count("journeys passed");
-    }
-
-    /**
-     * Registers through the gateway right after the previous test killed and restarted every replica: a request
-     * the gateway sent on a pooled connection to a killed process answers 503 (Retry-After, seen once in CI on
-     * the login), and a client retries it. This test is about losing a NATS node, not about that.
-     */
-    private static Session registerAfterRestarts(String name) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return Session.register(name);
-            } catch (AssertionError e) {
-                if (attempt == 5 || e.getMessage() == null || !e.getMessage().contains(": 503 ")) {
-                    throw e;
-                }
-                Stack.sleep(1000);
-            }
-        }
     }
 
     private static long count(String service, String sql) throws Exception {

@@ -13,8 +13,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points the gateway at the test JVM's real NATS server, the stub services, a built "web client" and small rate
- * limits. user-service is down (nothing listens), so routes to it show the outage answer;
- * notification-service has two replicas, one of them down, so the gateway must route around it.
+ * limits. user-service's one replica passes its health checks but drops every request unanswered, so routes to
+ * it show the outage answer and which requests the gateway sends twice; notification-service has two replicas, one of them down, so the gateway must route around it.
  */
 public class GatewayTestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -28,7 +28,7 @@ public class GatewayTestInfrastructure implements ApplicationContextInitializer<
                 Map.entry("ticketing.security.jwks-url", stubs.url() + "/.well-known/jwks.json"),
                 Map.entry("ticketing.services.ticket", stubs.url()),
                 Map.entry("ticketing.services.notification", StubServices.downUrl() + "," + stubs.url()),
-                Map.entry("ticketing.services.user", StubServices.downUrl()),
+                Map.entry("ticketing.services.user", DroppingService.get().url()),
                 Map.entry("ticketing.services.train", stubs.url()),
                 Map.entry("ticketing.gateway.command-timeout", "2s"),
                 Map.entry("ticketing.gateway.ticket-lookup-timeout", "1s"),

@@ -1,6 +1,7 @@
 package io.ticketing.gateway.adapter.in.proxy;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -63,9 +64,14 @@ class ServiceRoutes {
                         .path("/api/v1/users/me", "/.well-known/jwks.json")
                         .filters(ServiceRoutes::retryOnAnotherReplica)
                         .uri(user))
-                // not retried: a refresh token is single-use, so a second attempt could spend it twice
-                .route("user-auth", r -> r.method(HttpMethod.POST).and()
-                        .path("/api/v1/auth/login", "/api/v1/auth/refresh")
+                // a login spends nothing: sent again like a read when the connection fails
+                .route("user-login", r -> r.method(HttpMethod.POST).and().path("/api/v1/auth/login")
+                        .filters(f -> retryOnAnotherReplica(f, IOException.class, HttpMethod.POST))
+                        .uri(user))
+                // a refresh token is single-use: sent again only when the connection was never made, since a request
+                // lost later may have spent it
+                .route("user-refresh", r -> r.method(HttpMethod.POST).and().path("/api/v1/auth/refresh")
+                        .filters(f -> retryOnAnotherReplica(f, ConnectException.class, HttpMethod.POST))
                         .uri(user));
         for (Map.Entry<String, URI> service : Map.of("user", user, "train", train, "ticket", ticket,
                 "notification", notification).entrySet()) {
@@ -88,10 +94,15 @@ class ServiceRoutes {
      * load balancer picks the next healthy replica. Reads are idempotent, so a second attempt is harmless.
      */
     static GatewayFilterSpec retryOnAnotherReplica(GatewayFilterSpec filters) {
+        return retryOnAnotherReplica(filters, IOException.class, READ);
+    }
+
+    private static GatewayFilterSpec retryOnAnotherReplica(GatewayFilterSpec filters,
+            Class<? extends IOException> failure, HttpMethod... methods) {
         return filters.retry(retry -> retry.setRetries(2)
-                .setMethods(READ)
+                .setMethods(methods)
                 .setSeries()
-                .setExceptions(IOException.class)
+                .setExceptions(failure)
                 .setBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2, false));
     }
 
