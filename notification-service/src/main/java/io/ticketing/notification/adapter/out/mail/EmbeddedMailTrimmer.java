@@ -47,8 +47,12 @@ class EmbeddedMailTrimmer implements SmartLifecycle {
         return held;
     }
 
+    /** Trims only a server that was started: with {@code SMTP_EMBEDDED=false} it never listens. */
     @Override
     public void start() {
+        if (!server.isRunning()) {
+            return;
+        }
         schedule = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("embedded-mail-trimmer").factory());
         schedule.scheduleWithFixedDelay(this::trim, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);

@@ -50,6 +50,20 @@ class EmbeddedMailTrimmerTest {
         assertThat(server.getReceivedMessages()).hasSize(1);
     }
 
+    @Test
+    void leavesAServerThatWasNeverStartedAlone() {
+        GreenMail off = new GreenMail(new ServerSetup(server.getSmtp().getPort() + 1, "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        EmbeddedMailTrimmer trimmer = new EmbeddedMailTrimmer(off, 2);
+
+        trimmer.start();
+
+        assertThat(trimmer.isRunning()).isFalse();
+        assertThat(off.isRunning()).isFalse();
+        // what the context does when it closes: stopping a server that never listened is harmless
+        off.stop();
+    }
+
     private void send(int mails) {
         for (int i = 0; i < mails; i++) {
             GreenMailUtil.sendTextEmail("traveller" + i + "@example.com", "tickets@ticketing.local", "Booked",
