@@ -13,9 +13,10 @@ import reactor.netty.http.client.HttpClient;
 /**
  * The load balancer configuration of each service (a child context per service id, see {@link ReplicaBalancing}):
  * its configured replicas, filtered by periodic health checks (readiness), or all of them when none passed. Not a
- * {@code @Configuration}, so the main context does not pick it up.
+ * {@code @Configuration}, so the main context does not pick it up. Public because Spring AOT's generated code for
+ * the load-balancer contexts names it from another package.
  */
-class HealthyReplicas {
+public class HealthyReplicas {
 
     @Bean
     ServiceInstanceListSupplier replicaInstances(ConfigurableApplicationContext context) {

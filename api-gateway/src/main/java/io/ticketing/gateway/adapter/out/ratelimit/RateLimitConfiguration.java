@@ -4,8 +4,8 @@ import java.time.Clock;
 
 import io.ticketing.gateway.application.port.out.RateLimitPort;
 import io.ticketing.gateway.config.RateLimitProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -13,15 +13,17 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * In-memory buckets unless {@code REDIS_URL} is set. Redis auto-configuration is excluded (application.yml) so a
- * gateway without Redis never tries to reach one; this connection is made only when asked for.
+ * gateway without Redis never tries to reach one; this connection is made only when asked for. Asked for at run time,
+ * not by a condition: the bean definitions are prepared at build time (Spring AOT), so without a URL the connection
+ * factory's bean method answers no bean.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
     @Bean
-    @ConditionalOnExpression("!'${ticketing.rate-limit.redis-url:}'.isBlank()")
-    LettuceConnectionFactory rateLimitRedisConnectionFactory(RateLimitProperties properties) {
-        return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(properties.redisUrl()));
+    @Nullable LettuceConnectionFactory rateLimitRedisConnectionFactory(RateLimitProperties properties) {
+        return properties.redisUrl().isBlank() ? null
+                : new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(properties.redisUrl()));
     }
 
     @Bean
