@@ -25,9 +25,7 @@ class MailDeliveryIT {
 
     @AfterEach
     void smtpIsBack() {
-        if (!fx.smtp().isRunning()) {
-            fx.smtp().start();
-        }
+        fx.smtpIsBack();
     }
 
     @Test

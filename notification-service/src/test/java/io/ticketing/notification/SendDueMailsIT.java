@@ -29,8 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.Lifecycle;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,26 +56,22 @@ class SendDueMailsIT {
     @Autowired
     PlatformTransactionManager transactionManager;
     @Autowired
-    ApplicationContext context;
-    @Autowired
     TestFixture fx;
 
     private final UUID user = UUID.randomUUID();
     private final UUID otherUser = UUID.randomUUID();
     private final List<UUID> users = List.of(user, otherUser);
-    private Lifecycle mailSenders;
     private int due;
 
     @BeforeEach
     void pauseTheServicesMailSenders() {
-        mailSenders = context.getBean("mailSenderJob", Lifecycle.class);
-        mailSenders.stop();
+        fx.pauseMailSenders();
     }
 
     @AfterEach
     void removeTheRowsOfThisTestAndResumeTheSenders() {
         fx.removeRowsOf(users);
-        mailSenders.start();
+        fx.resumeMailSenders();
     }
 
     @Test

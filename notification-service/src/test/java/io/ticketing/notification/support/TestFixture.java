@@ -25,6 +25,8 @@ import io.ticketing.platform.messaging.Subjects;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.Lifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -42,15 +44,18 @@ public class TestFixture {
     private final GreenMail smtp;
     private final JsonMapper json;
     private final Environment environment;
+    private final Lifecycle mailSenders;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    public TestFixture(Connection nats, DataSource dataSource, GreenMail smtp, JsonMapper json, Environment environment) {
+    public TestFixture(Connection nats, DataSource dataSource, GreenMail smtp, JsonMapper json, Environment environment,
+            @Qualifier("mailSenderJob") Lifecycle mailSenders) {
         this.nats = nats;
         this.jdbc = JdbcClient.create(dataSource);
         this.smtp = smtp;
         this.json = json;
         this.environment = environment;
+        this.mailSenders = mailSenders;
     }
 
     // --- events
@@ -142,6 +147,24 @@ public class TestFixture {
 
     public GreenMail smtp() {
         return smtp;
+    }
+
+    /** Starts the embedded SMTP server again after a test stopped it (its outage must not outlive the test). */
+    public void smtpIsBack() {
+        if (!smtp.isRunning()) {
+            smtp.start();
+        }
+    }
+
+    /** Stops the running service's mail senders, so the test alone decides who sends what; see resume. */
+    public void pauseMailSenders() {
+        mailSenders.stop();
+    }
+
+    public void resumeMailSenders() {
+        if (!mailSenders.isRunning()) {
+            mailSenders.start();
+        }
     }
 
     public List<MimeMessage> mailsFor(UUID notificationId) {

@@ -31,9 +31,7 @@ class SmtpMailAdapterIT {
 
     @AfterEach
     void smtpIsBack() {
-        if (!fx.smtp().isRunning()) {
-            fx.smtp().start();
-        }
+        fx.smtpIsBack();
     }
 
     @Test

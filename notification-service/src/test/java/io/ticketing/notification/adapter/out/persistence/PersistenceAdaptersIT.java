@@ -20,12 +20,9 @@ import io.ticketing.notification.domain.model.Recipient;
 import io.ticketing.notification.domain.model.RetryPolicy;
 import io.ticketing.notification.support.NotificationIntegrationTest;
 import io.ticketing.notification.support.TestFixture;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.Lifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -52,20 +49,14 @@ class PersistenceAdaptersIT {
     @Autowired
     PlatformTransactionManager transactionManager;
     @Autowired
-    ApplicationContext context;
-    @Autowired
     TestFixture fx;
 
     private final UUID user = UUID.randomUUID();
     private final UUID otherUser = UUID.randomUUID();
-    private @Nullable Lifecycle pausedMailSenders;
-
     @AfterEach
     void removeTheRowsOfThisTest() {
         fx.removeRowsOf(List.of(user, otherUser));
-        if (pausedMailSenders != null) {
-            pausedMailSenders.start();
-        }
+        fx.resumeMailSenders();
     }
 
     @Test
@@ -268,7 +259,7 @@ class PersistenceAdaptersIT {
      */
     @Test
     void concurrentClaimsTakeTheSoonestDueRowNobodyHolds() {
-        pauseMailSenders();
+        fx.pauseMailSenders();
         MailDelivery later = pendingSince(LONG_AGO.plusSeconds(2));
         MailDelivery soonest = pendingSince(LONG_AGO.plusSeconds(1));
         MailDelivery sent = pendingSince(LONG_AGO);
@@ -293,7 +284,7 @@ class PersistenceAdaptersIT {
     /** A batch claim takes every due row nobody holds, soonest first, up to the limit; a concurrent one the rest. */
     @Test
     void concurrentBatchClaimsTakeDisjointDueRowsSoonestFirst() {
-        pauseMailSenders();
+        fx.pauseMailSenders();
         List<MailDelivery> due = Stream.of(5, 1, 4, 2, 3)
                 .map(seconds -> pendingSince(LONG_AGO.plusSeconds(seconds)))
                 .sorted(Comparator.comparing(MailDelivery::nextAttemptAt))
@@ -315,12 +306,6 @@ class PersistenceAdaptersIT {
         });
 
         assertThat(deliveries.claimDue(now, 10)).as("claimable again once released").containsExactlyElementsOf(due);
-    }
-
-    private void pauseMailSenders() {
-        Lifecycle senders = context.getBean("mailSenderJob", Lifecycle.class);
-        senders.stop();
-        pausedMailSenders = senders;
     }
 
     private MailDelivery pendingSince(Instant due) {
