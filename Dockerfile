@@ -1,6 +1,6 @@
 # One image per service: docker build --build-arg MODULE=train-service .
 # Stage 1 builds the module with the Maven wrapper; stage 2 runs it on a JRE as a non-root user. jvm.args turns on
-# Spring AOT's build-time context where the build prepared one (not every module does, see pom.xml).
+# Spring AOT's build-time context when the jar holds one (every service's does, see pom.xml).
 FROM eclipse-temurin:25-jdk AS build
 ARG MODULE
 WORKDIR /src

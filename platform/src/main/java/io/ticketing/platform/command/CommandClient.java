@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -46,6 +47,8 @@ public class CommandClient {
         return connection.requestWithTimeout(
                         NatsMessage.builder().subject(subject).headers(headers).data(command.toByteArray()).build(),
                         timeout)
+                // jnats expires requests from a periodic cleanup task; this bounds the wait at the timeout itself
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((reply, error) -> {
                     if (error != null || reply == null) {
                         throw new CommandUnavailableException(subject, error);

@@ -55,8 +55,6 @@ class RequestReply {
     private Mono<CommandSucceeded> send(String subject, Message command, ServerWebExchange exchange) {
         return Callers.caller(exchange)
                 .flatMap(caller -> Mono.defer(() -> Mono.fromFuture(commands.request(subject, command, caller, timeout)))
-                        // request() enforces the timeout itself; this only guards against a future never completing
-                        .timeout(timeout.plusSeconds(1))
                         .onErrorMap(e -> !(e instanceof HttpProblem),
                                 e -> HttpProblem.of(ProblemKind.UNAVAILABLE, "The service did not answer in time")))
                 .map(RequestReply::succeeded);

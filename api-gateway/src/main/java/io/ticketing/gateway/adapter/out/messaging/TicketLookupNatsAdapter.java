@@ -52,8 +52,6 @@ class TicketLookupNatsAdapter implements TicketLookupPort {
         LookupTicket request = LookupTicket.newBuilder().setTicketId(ticketId.toString()).build();
         return Mono.defer(() -> Mono.fromFuture(commands.request(LOOKUP, request, caller,
                         properties.ticketLookupTimeout())))
-                // request() enforces the timeout itself; this only guards against a future never completing
-                .timeout(properties.ticketLookupTimeout().plusSeconds(1))
                 .map(reply -> read(ticketId, reply))
                 .onErrorResume(e -> {
                     log.info("ticket-service lookup of {} failed ({}); deciding without it", ticketId, e.toString());
