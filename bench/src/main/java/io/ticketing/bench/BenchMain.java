@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code ./ticketing bench [outbox] [sql] [reservations] [system] [startup] [--messages N] [--seconds S] [--warm-up S] [--peak-runs N] [--replicas N]}:
- * runs the benchmarks (all by default), prints a table and adds it as the newest section of bench/RESULTS.md.
+ * {@code ./ticketing bench [outbox] [sql] [reservations] [system] [startup] [--messages N] [--seconds S]
+ * [--warm-up S] [--peak-runs N] [--replicas N]}: runs the benchmarks (all by default), prints a table and adds it as
+ * the newest section of bench/RESULTS.md.
  */
 public final class BenchMain {
 
@@ -30,8 +31,10 @@ public final class BenchMain {
         results.setting("PostgreSQL " + "and a private nats-server (JetStream, file storage) on this machine; services "
                 + "started from their jars with " + System.getProperty("ticketing.stack.jvm-args", "default flags"));
         results.setting("messages per relay measurement: " + messages + "; SQL baselines with " + threads
-                + " JDBC threads; warm-up " + warmUp + " s, peak load " + peakRuns + " x " + seconds + " s; " + replicas + " instance(s) of each service");
-        System.out.println("benchmark                    figure                                                value  note");
+                + " JDBC threads; warm-up " + warmUp + " s, peak load " + peakRuns + " x " + seconds + " s; "
+                + replicas + " instance(s) of each service");
+        System.out.println("benchmark                    figure                                                "
+                + "value  note");
         double r2 = 0;
         if (all || chosen.contains("outbox")) {
             OutboxBench.run(results, messages);

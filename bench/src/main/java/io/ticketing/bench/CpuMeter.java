@@ -39,7 +39,8 @@ final class CpuMeter {
 
     /**
      * Waits until the stack has caught up with earlier load (e-mails still being sent, relays draining): the
-     * parts other than this generator use under 15 % of a core over a second (idle, they use about 7 %), or {@code max} has passed.
+     * parts other than this generator use under 15 % of a core over a second (idle, they use about 7 %), or
+     * {@code max} has passed.
      *
      * @return how long it took
      */

@@ -58,14 +58,17 @@ final class ReservationBench {
             List<CompletableFuture<?>> acks = new ArrayList<>();
             for (Map<String, String> r : requests) {
                 String id = UUID.randomUUID().toString();
-                TicketRequested event = TicketRequested.newBuilder().setTicketId(id).setUserId(UUID.randomUUID().toString())
+                TicketRequested event = TicketRequested.newBuilder().setTicketId(id)
+                        .setUserId(UUID.randomUUID().toString())
                         .setTripId(r.get("trip")).setFromStationId(r.get("from")).setToStationId(r.get("to"))
-                        .setSeatId(r.get("seat")).setSeatClass(SeatClass.SEAT_CLASS_UNSPECIFIED).setPassengerName("Bench")
+                        .setSeatId(r.get("seat")).setSeatClass(SeatClass.SEAT_CLASS_UNSPECIFIED)
+                        .setPassengerName("Bench")
                         .setRequestedAt(Timestamp.newBuilder().setSeconds(System.currentTimeMillis() / 1000)).build();
                 Headers headers = new Headers().put(MessageHeaders.MESSAGE_ID, id)
                         .put(MessageHeaders.EVENT_TYPE, "ticketing.events.v1.TicketRequested");
                 acks.add(js.publishAsync(NatsMessage.builder().subject("tickets.events.TicketRequested")
-                        .headers(headers).data(event.toByteArray()).build(), PublishOptions.builder().messageId(id).build()));
+                        .headers(headers).data(event.toByteArray()).build(),
+                        PublishOptions.builder().messageId(id).build()));
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
             int reserved = 0;
@@ -82,7 +85,8 @@ final class ReservationBench {
                 }
             }
             double perSecond = reserved / ((System.nanoTime() - start) / 1e9);
-            results.add("reservations through train-service", requests.size() + " TicketRequested on JetStream, named seats",
+            results.add("reservations through train-service",
+                    requests.size() + " TicketRequested on JetStream, named seats",
                     Results.rate(perSecond), Results.ratio(perSecond / rawPerSecond) + " of R1; " + reserved
                             + " reserved, " + rejected + " rejected");
         }

@@ -41,7 +41,8 @@ final class Results {
     void write(Path file, String title) {
         StringBuilder section = new StringBuilder();
         section.append("## ").append(title).append(" - ")
-                .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append(" UTC\n\n");
+                .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
+                .append(" UTC\n\n");
         section.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
                 .append(", Java ").append(System.getProperty("java.version")).append(", max heap ")

@@ -60,7 +60,8 @@ final class SqlBaselines {
         ids.add(tripId);
         try (Connection c = train.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO train (id, number, name) VALUES (?, ?, 'Bench')")) {
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO train (id, number, name) VALUES (?, ?, 'Bench')")) {
                 st.setObject(1, trainId);
                 st.setString(2, "B" + trainId);
                 st.executeUpdate();
@@ -102,7 +103,8 @@ final class SqlBaselines {
                 if (n >= reservations) {
                     return false;
                 }
-                try (Connection c = train.getConnection(); PreparedStatement st = c.prepareStatement(SEAT_RESERVATION)) {
+                try (Connection c = train.getConnection();
+                        PreparedStatement st = c.prepareStatement(SEAT_RESERVATION)) {
                     int segment = (int) (n % 3);
                     st.setObject(1, UUID.randomUUID());
                     st.setObject(2, trip);
@@ -172,10 +174,12 @@ final class SqlBaselines {
                     inbox(c, "notification-service-tickets");
                     UUID id = UUID.randomUUID();
                     update(c, """
-                            INSERT INTO notification (id, user_id, type, title, body, ticket_id, source_event_id, created_at)
+                            INSERT INTO notification
+                                (id, user_id, type, title, body, ticket_id, source_event_id, created_at)
                             VALUES (?, ?, 'TICKET_BOOKED', 'Booked', 'Your seat 1-1', ?, ?, ?)""",
                             id, user, ticketId, UUID.randomUUID().toString(), now);
-                    update(c, "INSERT INTO mail_delivery (notification_id, status, next_attempt_at) VALUES (?, 'PENDING', ?)",
+                    update(c, "INSERT INTO mail_delivery (notification_id, status, next_attempt_at)"
+                            + " VALUES (?, 'PENDING', ?)",
                             id, now);
                 });
                 return true;

@@ -87,7 +87,8 @@ final class SystemBench {
         }
         peaks.sort(Comparator.comparingDouble(Load::confirmedPerSecond));
         Load peak = peaks.get(peaks.size() / 2);
-        results.add("peak", "median of " + peakRuns + " closed-loop runs, CONFIRMED/s", Results.rate(peak.confirmedPerSecond()),
+        results.add("peak", "median of " + peakRuns + " closed-loop runs, CONFIRMED/s",
+                Results.rate(peak.confirmedPerSecond()),
                 String.format("min %s, max %s%s", Results.rate(peaks.getFirst().confirmedPerSecond()),
                         Results.rate(peaks.getLast().confirmedPerSecond()),
                         r2 > 0 ? "; " + Results.ratio(peak.confirmedPerSecond() / r2) + " of R2 (goal >= 0.50x)" : ""));
@@ -269,7 +270,8 @@ final class SystemBench {
                 "CPU per request " + CpuMeter.summary(direct.cpuMsPerRequest()));
         results.add("GET through the gateway", "32 clients, " + seconds + " s", Results.rate(gateway.perSecond()),
                 Results.ratio(gateway.perSecond() / direct.perSecond()) + " of R4 (goal >= 0.80x); "
-                        + gatewayLatency.summary() + "; CPU per request " + CpuMeter.summary(gateway.cpuMsPerRequest()));
+                        + gatewayLatency.summary() + "; CPU per request "
+                        + CpuMeter.summary(gateway.cpuMsPerRequest()));
     }
 
     private record GetRun(double perSecond, Map<String, Double> cpuMsPerRequest) {

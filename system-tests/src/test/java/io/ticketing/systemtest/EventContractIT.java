@@ -81,7 +81,8 @@ class EventContractIT {
 
     private static NodeProcess startConsumer(Map<String, String> env) {
         NodeProcess consumer = NodeProcess.start(CONSUMER, env, "node", "dist/src/consumer.js");
-        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.stdout().stream().anyMatch(l -> l.startsWith("READY")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> consumer.stdout().stream().anyMatch(l -> l.startsWith("READY")));
         return consumer;
     }
 

@@ -70,28 +70,50 @@ class HostileInputIT {
         });
 
         // wrong types and missing or too long fields, per endpoint
-        cases.add(bad("register number email", "/api/v1/auth/register", "{\"email\":5,\"password\":\"Secret-123456\",\"fullName\":\"A\"}", anon));
-        cases.add(bad("register short password", "/api/v1/auth/register", "{\"email\":\"a@b.co\",\"password\":\"short\",\"fullName\":\"A\"}", anon));
-        cases.add(bad("register long name", "/api/v1/auth/register", "{\"email\":\"a@b.co\",\"password\":\"Secret-123456\",\"fullName\":\"" + longName + "\"}", anon));
+        cases.add(bad("register number email", "/api/v1/auth/register",
+                "{\"email\":5,\"password\":\"Secret-123456\",\"fullName\":\"A\"}", anon));
+        cases.add(bad("register short password", "/api/v1/auth/register",
+                "{\"email\":\"a@b.co\",\"password\":\"short\",\"fullName\":\"A\"}", anon));
+        cases.add(bad("register long name", "/api/v1/auth/register",
+                "{\"email\":\"a@b.co\",\"password\":\"Secret-123456\",\"fullName\":\"" + longName + "\"}", anon));
         cases.add(new Case("login wrong password", "POST", "/api/v1/auth/login",
-                "{\"email\":\"" + user.email() + "\",\"password\":\"wrong-password\"}", Map.of("Content-Type", JSON), anon, 401));
+                "{\"email\":\"" + user.email() + "\",\"password\":\"wrong-password\"}",
+                Map.of("Content-Type", JSON), anon, 401));
         cases.add(new Case("refresh unknown token", "POST", "/api/v1/auth/refresh",
                 "{\"refreshToken\":\"not-a-token\"}", Map.of("Content-Type", JSON), anon, 401));
         cases.add(bad("city object name", "/api/v1/cities", "{\"name\":{\"a\":1},\"country\":\"X\"}", admin.api()));
-        cases.add(bad("city long name", "/api/v1/cities", "{\"name\":\"" + longName + "\",\"country\":\"X\"}", admin.api()));
-        cases.add(bad("station bad city uuid", "/api/v1/stations", "{\"name\":\"S\",\"cityId\":\"not-a-uuid\",\"code\":\"S1\"}", admin.api()));
+        cases.add(bad("city long name", "/api/v1/cities",
+                "{\"name\":\"" + longName + "\",\"country\":\"X\"}", admin.api()));
+        cases.add(bad("station bad city uuid", "/api/v1/stations",
+                "{\"name\":\"S\",\"cityId\":\"not-a-uuid\",\"code\":\"S1\"}", admin.api()));
         cases.add(new Case("station unknown city", "POST", "/api/v1/stations",
-                "{\"name\":\"S\",\"cityId\":\"" + UUID.randomUUID() + "\",\"code\":\"ZZ" + UUID.randomUUID().toString().substring(0, 4) + "\"}",
+                "{\"name\":\"S\",\"cityId\":\"" + UUID.randomUUID() + "\",\"code\":\"ZZ"
+                        + UUID.randomUUID().toString().substring(0, 4) + "\"}",
                 Map.of("Content-Type", JSON), admin.api(), 404));
-        cases.add(bad("train unknown class", "/api/v1/trains", "{\"number\":\"T1\",\"name\":\"t\",\"wagons\":[{\"number\":1,\"seatClass\":\"BUSINESS\",\"seats\":3}]}", admin.api()));
-        cases.add(bad("train negative seats", "/api/v1/trains", "{\"number\":\"T1\",\"name\":\"t\",\"wagons\":[{\"number\":1,\"seatClass\":\"FIRST\",\"seats\":-3}]}", admin.api()));
-        cases.add(bad("train seats as string", "/api/v1/trains", "{\"number\":\"T1\",\"name\":\"t\",\"wagons\":[{\"number\":1,\"seatClass\":\"FIRST\",\"seats\":\"many\"}]}", admin.api()));
-        cases.add(bad("trip one stop", "/api/v1/trips", "{\"trainId\":\"" + net.trainId() + "\",\"stops\":[{\"stationId\":\"" + net.stationIds().get(0) + "\",\"departure\":\"2030-01-01T10:00:00Z\"}],\"fares\":{}}", admin.api()));
-        cases.add(bad("trip bad time", "/api/v1/trips", "{\"trainId\":\"" + net.trainId() + "\",\"stops\":[{\"stationId\":\"" + net.stationIds().get(0) + "\",\"departure\":\"yesterday\"}],\"fares\":{}}", admin.api()));
-        cases.add(bad("review rating 9", "/api/v1/trips/" + net.tripId() + "/reviews", "{\"rating\":9,\"comment\":\"x\"}", user.api()));
-        cases.add(bad("review rating string", "/api/v1/trips/" + net.tripId() + "/reviews", "{\"rating\":\"five\",\"comment\":\"x\"}", user.api()));
+        cases.add(bad("train unknown class", "/api/v1/trains",
+                "{\"number\":\"T1\",\"name\":\"t\",\"wagons\":[{\"number\":1,\"seatClass\":\"BUSINESS\",\"seats\":3}]}",
+                admin.api()));
+        cases.add(bad("train negative seats", "/api/v1/trains",
+                "{\"number\":\"T1\",\"name\":\"t\",\"wagons\":[{\"number\":1,\"seatClass\":\"FIRST\",\"seats\":-3}]}",
+                admin.api()));
+        cases.add(bad("train seats as string", "/api/v1/trains",
+                "{\"number\":\"T1\",\"name\":\"t\","
+                        + "\"wagons\":[{\"number\":1,\"seatClass\":\"FIRST\",\"seats\":\"many\"}]}",
+                admin.api()));
+        cases.add(bad("trip one stop", "/api/v1/trips",
+                "{\"trainId\":\"" + net.trainId() + "\",\"stops\":[{\"stationId\":\"" + net.stationIds().get(0)
+                        + "\",\"departure\":\"2030-01-01T10:00:00Z\"}],\"fares\":{}}", admin.api()));
+        cases.add(bad("trip bad time", "/api/v1/trips",
+                "{\"trainId\":\"" + net.trainId() + "\",\"stops\":[{\"stationId\":\"" + net.stationIds().get(0)
+                        + "\",\"departure\":\"yesterday\"}],\"fares\":{}}", admin.api()));
+        cases.add(bad("review rating 9", "/api/v1/trips/" + net.tripId() + "/reviews",
+                "{\"rating\":9,\"comment\":\"x\"}", user.api()));
+        cases.add(bad("review rating string", "/api/v1/trips/" + net.tripId() + "/reviews",
+                "{\"rating\":\"five\",\"comment\":\"x\"}", user.api()));
         cases.add(new Case("booking without Idempotency-Key", "POST", "/api/v1/tickets",
-                "{\"tripId\":\"" + net.tripId() + "\",\"fromStationId\":\"" + net.stationIds().get(0) + "\",\"toStationId\":\"" + net.stationIds().get(1) + "\",\"seatClass\":\"FIRST\",\"passengerName\":\"P\"}",
+                "{\"tripId\":\"" + net.tripId() + "\",\"fromStationId\":\"" + net.stationIds().get(0)
+                        + "\",\"toStationId\":\"" + net.stationIds().get(1)
+                        + "\",\"seatClass\":\"FIRST\",\"passengerName\":\"P\"}",
                 Map.of("Content-Type", JSON), user.api(), 400));
         for (String field : List.of("tripId", "fromStationId", "toStationId", "seatId")) {
             Map<String, Object> body = new LinkedHashMap<>(net.booking(0, 1, null, "FIRST", "P"));
@@ -100,24 +122,29 @@ class HostileInputIT {
                     Map.of("Content-Type", JSON, "Idempotency-Key", UUID.randomUUID().toString()), user.api(), 400));
         }
         Map<String, Object> unknownClass = new LinkedHashMap<>(net.booking(0, 1, null, "LUXURY", "P"));
-        cases.add(new Case("booking unknown class", "POST", "/api/v1/tickets", Api.JSON.writeValueAsString(unknownClass),
+        cases.add(new Case("booking unknown class", "POST", "/api/v1/tickets",
+                Api.JSON.writeValueAsString(unknownClass),
                 Map.of("Content-Type", JSON, "Idempotency-Key", UUID.randomUUID().toString()), user.api(), 400));
         Map<String, Object> longPassenger = new LinkedHashMap<>(net.booking(0, 1, null, "FIRST", longName));
-        cases.add(new Case("booking long passenger", "POST", "/api/v1/tickets", Api.JSON.writeValueAsString(longPassenger),
+        cases.add(new Case("booking long passenger", "POST", "/api/v1/tickets",
+                Api.JSON.writeValueAsString(longPassenger),
                 Map.of("Content-Type", JSON, "Idempotency-Key", UUID.randomUUID().toString()), user.api(), 400));
 
         // injection-like strings where ids, e-mails, dates and enums are expected
         for (String evil : INJECTIONS) {
             String enc = java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8);
-            cases.add(new Case("ticket id " + evil, "GET", "/api/v1/tickets/" + enc, null, Map.of(), user.api(), ANY_4XX));
+            cases.add(new Case("ticket id " + evil, "GET", "/api/v1/tickets/" + enc, null,
+                    Map.of(), user.api(), ANY_4XX));
             cases.add(new Case("trip id " + evil, "GET", "/api/v1/trips/" + enc, null, Map.of(), anon, ANY_4XX));
             cases.add(new Case("search date " + evil, "GET", "/api/v1/trips?from=" + net.cityIds().get(0) + "&to="
                     + net.cityIds().get(1) + "&date=" + enc, null, Map.of(), anon, 400));
             cases.add(new Case("seat map from " + evil, "GET", "/api/v1/trips/" + net.tripId() + "/seats?from=" + enc
                     + "&to=" + net.stationIds().get(1), null, Map.of(), anon, 400));
-            cases.add(new Case("stations city " + evil, "GET", "/api/v1/stations?cityId=" + enc, null, Map.of(), anon, 400));
+            cases.add(new Case("stations city " + evil, "GET", "/api/v1/stations?cityId=" + enc, null,
+                    Map.of(), anon, 400));
             cases.add(bad("register email " + evil, "/api/v1/auth/register",
-                    Api.JSON.writeValueAsString(Map.of("email", evil, "password", "Secret-123456", "fullName", "E")), anon));
+                    Api.JSON.writeValueAsString(Map.of("email", evil, "password", "Secret-123456", "fullName", "E")),
+                    anon));
             cases.add(new Case("notification id " + evil, "POST", "/api/v1/notifications/" + enc + "/read", null,
                     Map.of(), user.api(), ANY_4XX));
         }
@@ -125,21 +152,24 @@ class HostileInputIT {
         // paging out of range
         for (String paging : List.of("page=-1", "size=0", "size=100000", "page=abc", "size=-5", "page=99999999999")) {
             cases.add(new Case("cities " + paging, "GET", "/api/v1/cities?" + paging, null, Map.of(), anon, 400));
-            cases.add(new Case("tickets " + paging, "GET", "/api/v1/tickets?" + paging, null, Map.of(), user.api(), 400));
-            cases.add(new Case("notifications " + paging, "GET", "/api/v1/notifications?" + paging, null, Map.of(), user.api(), 400));
+            cases.add(new Case("tickets " + paging, "GET", "/api/v1/tickets?" + paging, null,
+                    Map.of(), user.api(), 400));
+            cases.add(new Case("notifications " + paging, "GET", "/api/v1/notifications?" + paging, null,
+                    Map.of(), user.api(), 400));
         }
         cases.add(new Case("long-poll bad wait", "GET", "/api/v1/tickets/" + UUID.randomUUID() + "?wait=forever", null,
                 Map.of(), user.api(), 400));
 
         // bad tokens
-        for (String token : List.of("garbage", "a.b.c", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", user.accessToken() + "x",
-                user.accessToken().substring(0, user.accessToken().length() / 2))) {
-            cases.add(new Case("bad token " + token.substring(0, Math.min(10, token.length())), "GET", "/api/v1/users/me",
-                    null, Map.of("Authorization", "Bearer " + token), anon, 401));
+        for (String token : List.of("garbage", "a.b.c", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+                user.accessToken() + "x", user.accessToken().substring(0, user.accessToken().length() / 2))) {
+            cases.add(new Case("bad token " + token.substring(0, Math.min(10, token.length())), "GET",
+                    "/api/v1/users/me", null, Map.of("Authorization", "Bearer " + token), anon, 401));
             cases.add(new Case("bad token on tickets", "GET", "/api/v1/tickets", null,
                     Map.of("Authorization", "Bearer " + token), anon, 401));
         }
-        cases.add(new Case("basic auth", "GET", "/api/v1/users/me", null, Map.of("Authorization", "Basic YTpi"), anon, 401));
+        cases.add(new Case("basic auth", "GET", "/api/v1/users/me", null,
+                Map.of("Authorization", "Basic YTpi"), anon, 401));
         cases.add(new Case("no token", "GET", "/api/v1/notifications", null, Map.of(), anon, 401));
 
         // unknown routes and wrong methods

@@ -134,7 +134,8 @@ class ScaleOutIT {
         }
         int acceptedWhileDown = load.acceptedCount();
         Stack.sleep(3000);
-        Summary.count("bookings accepted with a replica of each service down", load.acceptedCount() - acceptedWhileDown);
+        Summary.count("bookings accepted with a replica of each service down",
+                load.acceptedCount() - acceptedWhileDown);
         assertThat(load.acceptedCount()).as("bookings accepted with one replica of each service down")
                 .isGreaterThan(acceptedWhileDown);
         REPLICATED.forEach(stack::start);

@@ -251,8 +251,10 @@ class CatalogApiIT {
         assertThat(result.get("trainNumber").asString()).isEqualTo(setup.train().number());
         assertThat(result.get("fromStation").get("name").asString()).isEqualTo(setup.stations().get(1).name());
         assertThat(result.get("toStation").get("id").asString()).isEqualTo(setup.station(2).toString());
-        assertThat(result.get("departure").asString()).isEqualTo(CatalogFixture.DEPARTURE.plus(Duration.ofMinutes(70)).toString());
-        assertThat(result.get("arrival").asString()).isEqualTo(CatalogFixture.DEPARTURE.plus(Duration.ofMinutes(130)).toString());
+        assertThat(result.get("departure").asString())
+                .isEqualTo(CatalogFixture.DEPARTURE.plus(Duration.ofMinutes(70)).toString());
+        assertThat(result.get("arrival").asString())
+                .isEqualTo(CatalogFixture.DEPARTURE.plus(Duration.ofMinutes(130)).toString());
         assertThat(result.get("durationMinutes").asLong()).isEqualTo(60);
         JsonNode first = result.get("classes").get(0);
         JsonNode second = result.get("classes").get(1);

@@ -198,7 +198,8 @@ class SeatInventoryIT {
 
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM outbox_message
-                        WHERE subject = 'trains.events.SeatReleased' AND position(? IN encode(payload, 'escape')) > 0""")
+                        WHERE subject = 'trains.events.SeatReleased'
+                        AND position(? IN encode(payload, 'escape')) > 0""")
                 .param(ticket.toString()).query(Long.class).single()).isEqualTo(1);
         assertThat(reserve(newTicket(), setup, 0, 1, null, SeatClass.SECOND)).isInstanceOf(SeatReserved.class);
     }

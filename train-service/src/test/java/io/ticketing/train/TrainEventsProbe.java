@@ -67,7 +67,8 @@ final class TrainEventsProbe implements AutoCloseable {
     }
 
     <T extends Message> T await(T prototype, Predicate<T> match) {
-        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> all(prototype, match), l -> !l.isEmpty())
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> all(prototype, match), l -> !l.isEmpty())
                 .getFirst();
     }
 

@@ -17,7 +17,8 @@ public final class Replies {
 
     public static CommandReply success(String resourceId, byte[] jsonBody) {
         return CommandReply.newBuilder()
-                .setSucceeded(CommandSucceeded.newBuilder().setResourceId(resourceId).setBody(ByteString.copyFrom(jsonBody)))
+                .setSucceeded(CommandSucceeded.newBuilder().setResourceId(resourceId)
+                        .setBody(ByteString.copyFrom(jsonBody)))
                 .build();
     }
 

@@ -2,7 +2,10 @@ package io.ticketing.platform.messaging;
 
 import com.google.protobuf.Message;
 
-/** Subject naming: {@code <stream>.events.<EventName>}, {@code commands.<service>.<Name>}, {@code requests.<service>.<Name>}. */
+/**
+ * Subject naming: {@code <stream>.events.<EventName>}, {@code commands.<service>.<Name>},
+ * {@code requests.<service>.<Name>}.
+ */
 public final class Subjects {
 
     private Subjects() {

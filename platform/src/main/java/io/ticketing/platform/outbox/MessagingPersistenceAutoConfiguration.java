@@ -40,8 +40,8 @@ public class MessagingPersistenceAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager, JetStream jetStream,
             JsonMapper json, OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager), jetStream, json,
-                properties, meters);
+        return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager), jetStream,
+                json, properties, meters);
     }
 
     @Bean

@@ -32,8 +32,10 @@ public final class Correlation {
     }
 
     /** Opens a scope; closing it restores an empty context. */
-    public static Scope open(@Nullable String correlationId, @Nullable String causationId, @Nullable String traceparent) {
-        MDC.put(CORRELATION_ID, correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId);
+    public static Scope open(@Nullable String correlationId, @Nullable String causationId,
+            @Nullable String traceparent) {
+        MDC.put(CORRELATION_ID,
+                correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId);
         putOrRemove(CAUSATION_ID, causationId);
         putOrRemove(TRACEPARENT, traceparent);
         return () -> {

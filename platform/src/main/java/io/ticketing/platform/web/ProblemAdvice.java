@@ -68,7 +68,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldViolation> violations = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldViolation(f.getField(), f.getDefaultMessage() == null ? "invalid" : f.getDefaultMessage()))
+                .map(f -> new FieldViolation(f.getField(),
+                        f.getDefaultMessage() == null ? "invalid" : f.getDefaultMessage()))
                 .toList();
         return asObject(respond(ProblemResponses.of(DomainProblem.invalid(violations), path(request))));
     }

@@ -108,7 +108,8 @@ public final class TestNats {
 
     /** The nats-server binary of this machine (Debian's places, then PATH), or null when there is none. */
     public static String findBinary() {
-        for (String candidate : List.of("/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server")) {
+        for (String candidate : List.of("/usr/sbin/nats-server", "/usr/bin/nats-server",
+                "/usr/local/bin/nats-server")) {
             if (Files.isExecutable(Path.of(candidate))) {
                 return candidate;
             }

@@ -117,7 +117,8 @@ class ProblemMappingTest {
     @Test
     void unreadableBodiesWrongTypesAndMediaTypes() throws Exception {
         isProblem(mvc.perform(post("/probe/body").contentType(MediaType.APPLICATION_JSON).content("{\"name\":")), 400);
-        isProblem(mvc.perform(post("/probe/body").contentType(MediaType.APPLICATION_JSON).content("{\"name\":{\"a\":1}}")), 400);
+        isProblem(mvc.perform(post("/probe/body").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":{\"a\":1}}")), 400);
         isProblem(mvc.perform(get("/probe/uuid/not-a-uuid")), 400);
         isProblem(mvc.perform(post("/probe/body").contentType(MediaType.TEXT_PLAIN).content("x")), 415);
         isProblem(mvc.perform(put("/probe/body").contentType(MediaType.APPLICATION_JSON).content("{}")), 405);

@@ -46,8 +46,10 @@ class AsyncApiContractTest {
     private static final String EVENTS_DIR = "proto/src/main/proto/ticketing/events/v1";
     private static final String EVENT_PACKAGE = "ticketing.events.v1";
     private static final String DEAD_LETTERS = "dlq.{service}";
-    private static final Pattern TOP_LEVEL_MESSAGE = Pattern.compile("(?m)^message (\\w+) \\{\\n(.*?)^}", Pattern.DOTALL);
-    private static final Pattern FIELD_TYPE = Pattern.compile("(?m)^\\s+(?:repeated |optional )?([\\w.]+) \\w+ = \\d+;");
+    private static final Pattern TOP_LEVEL_MESSAGE =
+            Pattern.compile("(?m)^message (\\w+) \\{\\n(.*?)^}", Pattern.DOTALL);
+    private static final Pattern FIELD_TYPE =
+            Pattern.compile("(?m)^\\s+(?:repeated |optional )?([\\w.]+) \\w+ = \\d+;");
     private static final Pattern JAVA_PACKAGE = Pattern.compile("option java_package = \"([\\w.]+)\";");
 
     private static Path root;
@@ -115,7 +117,8 @@ class AsyncApiContractTest {
             assertThat(message.get("contentType")).isEqualTo("application/x-protobuf");
             assertThat(message.get("x-protobuf-message")).isEqualTo(EVENT_PACKAGE + "." + name);
             Path source = root.resolve(String.valueOf(message.get("x-protobuf-source")));
-            assertThat(source).as("x-protobuf-source of %s", name).exists().content().contains("message " + name + " {");
+            assertThat(source).as("x-protobuf-source of %s", name).exists().content()
+                    .contains("message " + name + " {");
             assertThat(message.toString()).as("%s headers", name)
                     .contains("#/components/schemas/EventHeaders", "const=" + EVENT_PACKAGE + "." + name);
 
@@ -268,7 +271,8 @@ class AsyncApiContractTest {
             }
             if (type instanceof Descriptor message) {
                 for (FieldDescriptor field : message.getFields()) {
-                    assertThat(field.getRealContainingOneof()).as("oneof in %s (extend the renderer)", field.getFullName()).isNull();
+                    assertThat(field.getRealContainingOneof())
+                            .as("oneof in %s (extend the renderer)", field.getFullName()).isNull();
                     assertThat(field.isMapField()).as("map in %s (extend the renderer)", field.getFullName()).isFalse();
                     switch (field.getJavaType()) {
                         case MESSAGE -> {
@@ -293,14 +297,16 @@ class AsyncApiContractTest {
                 proto.append("message ").append(message.getName()).append(" {\n");
                 for (FieldDescriptor field : message.getFields()) {
                     proto.append("  ")
-                            .append(field.isRepeated() ? "repeated " : field.toProto().getProto3Optional() ? "optional " : "")
+                            .append(field.isRepeated() ? "repeated "
+                                    : field.toProto().getProto3Optional() ? "optional " : "")
                             .append(typeName(field)).append(' ').append(field.getName())
                             .append(" = ").append(field.getNumber()).append(";\n");
                 }
             } else {
                 EnumDescriptor enumType = (EnumDescriptor) type;
                 proto.append("enum ").append(enumType.getName()).append(" {\n");
-                enumType.getValues().forEach(v -> proto.append("  ").append(v.getName()).append(" = ").append(v.getNumber()).append(";\n"));
+                enumType.getValues().forEach(v -> proto.append("  ").append(v.getName()).append(" = ")
+                        .append(v.getNumber()).append(";\n"));
             }
             proto.append("}\n");
         }
@@ -329,7 +335,8 @@ class AsyncApiContractTest {
     }
 
     private static Set<String> channelAddresses() {
-        return channels().values().stream().map(c -> (String) c.get("address")).collect(Collectors.toCollection(TreeSet::new));
+        return channels().values().stream().map(c -> (String) c.get("address"))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @SuppressWarnings("unchecked")

@@ -62,11 +62,14 @@ class KubernetesManifestsTest {
         for (String name : SERVICES) {
             Map<String, Object> deployment = workload("Deployment", name);
             workload("Service", name);
-            assertThat((Integer) ((Map<String, Object>) deployment.get("spec")).get("replicas")).isGreaterThanOrEqualTo(2);
+            assertThat((Integer) ((Map<String, Object>) deployment.get("spec")).get("replicas"))
+                    .isGreaterThanOrEqualTo(2);
             Map<String, Object> c = container(deployment);
-            assertThat(((Map<String, Object>) ((Map<String, Object>) c.get("readinessProbe")).get("httpGet")).get("path"))
+            assertThat(
+                    ((Map<String, Object>) ((Map<String, Object>) c.get("readinessProbe")).get("httpGet")).get("path"))
                     .isEqualTo("/actuator/health/readiness");
-            assertThat(((Map<String, Object>) ((Map<String, Object>) c.get("livenessProbe")).get("httpGet")).get("path"))
+            assertThat(
+                    ((Map<String, Object>) ((Map<String, Object>) c.get("livenessProbe")).get("httpGet")).get("path"))
                     .isEqualTo("/actuator/health/liveness");
         }
     }
@@ -77,7 +80,8 @@ class KubernetesManifestsTest {
         Map<String, Object> nats = workload("StatefulSet", "nats");
         assertThat(((Map<String, Object>) nats.get("spec")).get("replicas")).isEqualTo(3);
         for (String name : SERVICES) {
-            List<Map<String, Object>> env = (List<Map<String, Object>>) container(workload("Deployment", name)).get("env");
+            List<Map<String, Object>> env =
+                    (List<Map<String, Object>>) container(workload("Deployment", name)).get("env");
             assertThat(env).anySatisfy(e -> {
                 assertThat(e.get("name")).isEqualTo("NATS_REPLICAS");
                 assertThat(e.get("value")).isEqualTo("3");

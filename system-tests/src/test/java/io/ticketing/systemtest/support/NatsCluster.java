@@ -147,7 +147,8 @@ public final class NatsCluster {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (processes[node] == null || !processes[node].isAlive()) {
-                throw new IllegalStateException("nats node " + node + " exited; see " + dir.resolve("n" + node + ".log"));
+                throw new IllegalStateException("nats node " + node + " exited; see "
+                        + dir.resolve("n" + node + ".log"));
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(health)
@@ -163,7 +164,8 @@ public final class NatsCluster {
             }
             Stack.sleep(200);
         }
-        throw new IllegalStateException("nats node " + node + " not healthy in 60 s; see " + dir.resolve("n" + node + ".log"));
+        throw new IllegalStateException("nats node " + node + " not healthy in 60 s; see "
+                + dir.resolve("n" + node + ".log"));
     }
 
     private String config(int node) {

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public record Session(String userId, String email, String password, String accessToken, String refreshToken, Api api) {
 
     public static Session register(String name) {
-        String email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@example.com";
+        String email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String password = "Secret-" + UUID.randomUUID();
         Api anonymous = Api.anonymous();
         Api.Response registered = anonymous.post("/api/v1/auth/register",

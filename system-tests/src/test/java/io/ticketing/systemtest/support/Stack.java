@@ -103,7 +103,8 @@ public final class Stack {
                 List<String> all = SERVICES.stream().flatMap(s -> stack.instances(s).stream()).toList();
                 all.forEach(stack::start);
                 all.forEach(stack::awaitHealthy);
-                System.out.printf("[system-tests] stack ready in %d ms: %s on %s%n", (System.nanoTime() - started) / 1_000_000,
+                System.out.printf("[system-tests] stack ready in %d ms: %s on %s%n",
+                        (System.nanoTime() - started) / 1_000_000,
                         all, stack.natsCluster == null ? "one nats-server" : "a 3-node NATS cluster");
                 instance = stack;
             } catch (IOException e) {
@@ -119,7 +120,8 @@ public final class Stack {
 
     /** Whether this JVM's stack is scaled out (replicas or a NATS cluster), as its system properties ask. */
     public static boolean scaledOut() {
-        return Integer.getInteger("ticketing.stack.replicas", 1) > 1 || Boolean.getBoolean("ticketing.stack.nats-cluster");
+        return Integer.getInteger("ticketing.stack.replicas", 1) > 1
+                || Boolean.getBoolean("ticketing.stack.nats-cluster");
     }
 
     /** The instances of a service: itself, then {@code <service>-2}... when it runs replicated. */
@@ -334,7 +336,8 @@ public final class Stack {
 
     /** Every replica's base URL, comma-separated, as the gateway takes them. */
     private String urls(String service) {
-        return instances(service).stream().map(i -> "http://127.0.0.1:" + ports.get(i)).collect(Collectors.joining(","));
+        return instances(service).stream().map(i -> "http://127.0.0.1:" + ports.get(i))
+                .collect(Collectors.joining(","));
     }
 
     private static String serviceOf(String instance) {
@@ -343,7 +346,8 @@ public final class Stack {
     }
 
     public File logFile(String service) {
-        Path logs = root.resolve(scaledOut() ? "system-tests/target/stack-logs-scale-out" : "system-tests/target/stack-logs");
+        Path logs = root.resolve(scaledOut() ? "system-tests/target/stack-logs-scale-out"
+                : "system-tests/target/stack-logs");
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -480,7 +484,8 @@ public final class Stack {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("Cannot find the project root (mvnw) above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException("Cannot find the project root (mvnw) above "
+                    + Path.of("").toAbsolutePath());
         }
         return dir;
     }

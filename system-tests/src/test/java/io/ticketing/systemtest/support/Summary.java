@@ -31,7 +31,8 @@ public final class Summary {
         new TreeMap<>(COUNTERS).forEach((k, v) -> out.append(String.format("  %-40s %d%n", k, v.get())));
         if (!BAD_REQUEST_STATUSES.isEmpty()) {
             out.append("  bad requests by status:");
-            new TreeMap<>(BAD_REQUEST_STATUSES).forEach((k, v) -> out.append(' ').append(k).append('=').append(v.get()));
+            new TreeMap<>(BAD_REQUEST_STATUSES)
+                    .forEach((k, v) -> out.append(' ').append(k).append('=').append(v.get()));
             out.append('\n');
         }
         return out.append("=============================\n").toString();

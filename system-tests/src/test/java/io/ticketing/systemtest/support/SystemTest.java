@@ -33,7 +33,8 @@ public @interface SystemTest {
                     .map(SystemTest::scaledOut).orElse(false);
             return wanted == Stack.scaledOut()
                     ? ConditionEvaluationResult.enabled("the stack has this test's shape")
-                    : ConditionEvaluationResult.disabled(wanted ? "needs the scaled-out stack (failsafe execution scale-out)"
+                    : ConditionEvaluationResult.disabled(wanted
+                            ? "needs the scaled-out stack (failsafe execution scale-out)"
                             : "runs on the single stack, not the scaled-out one");
         }
 

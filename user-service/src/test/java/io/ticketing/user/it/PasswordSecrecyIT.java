@@ -45,7 +45,8 @@ class PasswordSecrecyIT extends IntegrationTestBase {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !api.registeredEvents(email).isEmpty());
         for (Message event : api.registeredEvents(email)) {
-            assertThat(new String(event.getData(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(SECRET);
+            assertThat(new String(event.getData(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .doesNotContain(SECRET);
             assertThat(event.getHeaders().toString()).doesNotContain(SECRET);
         }
         String hash = jdbc.sql("SELECT password_hash FROM users WHERE email = ?").param(email).query(String.class)

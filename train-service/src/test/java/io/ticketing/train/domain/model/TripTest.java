@@ -122,7 +122,8 @@ class TripTest {
 
         assertThat(trip.refusesReservation(later, NOW)).isEmpty();
         // the train left the first stop, but not yet the second
-        assertThat(trip.refusesReservation(new Segment(0, 1), trip.departure())).contains(RejectionReason.TRIP_DEPARTED);
+        assertThat(trip.refusesReservation(new Segment(0, 1), trip.departure()))
+                .contains(RejectionReason.TRIP_DEPARTED);
         assertThat(trip.refusesReservation(later, trip.departure())).isEmpty();
 
         Trip cancelled = new Trip(trip.id(), trip.trainId(), trip.trainNumber(), TripStatus.CANCELLED, trip.stops(),

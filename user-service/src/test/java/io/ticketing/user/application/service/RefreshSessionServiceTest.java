@@ -50,7 +50,8 @@ class RefreshSessionServiceTest {
         assertThat(refreshed.refreshToken()).isNotEqualTo(login.refreshToken());
         assertThat(refreshed.accessToken()).isEqualTo("access-" + user.id());
         assertThat(tokens.byHash.values()).hasSize(2)
-                .allSatisfy(t -> assertThat(t.familyId()).isEqualTo(tokens.byHash.values().iterator().next().familyId()));
+                .allSatisfy(t -> assertThat(t.familyId())
+                        .isEqualTo(tokens.byHash.values().iterator().next().familyId()));
         assertThat(service.refresh(refreshed.refreshToken()).refreshToken()).isNotBlank();
     }
 

@@ -66,8 +66,8 @@ class CatalogRequestHandlers {
         return RequestDefinition.of(SERVICE, CreateTrain.getDefaultInstance(), ADMIN, (command, context) -> {
             TrainView train = useCase.createTrain(new CreateTrainCommand(command.getNumber(), command.getName(),
                     command.getWagonsList().stream()
-                            .map(w -> new CreateTrainCommand.Wagon(w.getNumber(), ProtoMapping.seatClass(w.getSeatClass()),
-                                    w.getSeats()))
+                            .map(w -> new CreateTrainCommand.Wagon(w.getNumber(),
+                                    ProtoMapping.seatClass(w.getSeatClass()), w.getSeats()))
                             .toList()));
             return new Reply(train.id().toString(), train);
         });

@@ -35,13 +35,15 @@ class TicketEventsConsumer {
     ConsumerDefinition ticketEvents(ReserveSeatUseCase reserve, ReleaseSeatUseCase release,
             RecordTravellerUseCase travellers) {
         return ConsumerDefinition.durable(DURABLE, Streams.TICKETS, "tickets.events.>")
-                .on(TicketRequested.getDefaultInstance(), (event, context) -> reserve.reserveSeat(new ReserveSeatCommand(
-                        ticketId(event.getTicketId()),
-                        new TripId(ProtoMapping.idOrUnknown(event.getTripId())),
-                        new StationId(ProtoMapping.idOrUnknown(event.getFromStationId())),
-                        new StationId(ProtoMapping.idOrUnknown(event.getToStationId())),
-                        event.getSeatId().isEmpty() ? null : new SeatId(ProtoMapping.idOrUnknown(event.getSeatId())),
-                        ProtoMapping.seatClass(event.getSeatClass()))))
+                .on(TicketRequested.getDefaultInstance(), (event, context) -> reserve.reserveSeat(
+                        new ReserveSeatCommand(
+                                ticketId(event.getTicketId()),
+                                new TripId(ProtoMapping.idOrUnknown(event.getTripId())),
+                                new StationId(ProtoMapping.idOrUnknown(event.getFromStationId())),
+                                new StationId(ProtoMapping.idOrUnknown(event.getToStationId())),
+                                event.getSeatId().isEmpty() ? null
+                                        : new SeatId(ProtoMapping.idOrUnknown(event.getSeatId())),
+                                ProtoMapping.seatClass(event.getSeatClass()))))
                 .on(TicketCancelled.getDefaultInstance(), (event, context) -> release.releaseSeat(
                         new ReleaseSeatCommand(ticketId(event.getTicketId()), ReleaseSeatCommand.Cause.CANCELLED)))
                 .on(TicketExpired.getDefaultInstance(), (event, context) -> release.releaseSeat(

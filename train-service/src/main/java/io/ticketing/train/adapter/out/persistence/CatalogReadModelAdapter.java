@@ -197,7 +197,8 @@ class CatalogReadModelAdapter implements CatalogReadModel {
     public ReviewPage reviews(TripId tripId, PageRequest page) {
         record Summary(long total, @Nullable BigDecimal average) {
         }
-        Summary summary = jdbc.sql("SELECT count(*) AS n, round(avg(rating), 2) AS average FROM review WHERE trip_id = :trip")
+        Summary summary = jdbc.sql("SELECT count(*) AS n, round(avg(rating), 2) AS average FROM review"
+                + " WHERE trip_id = :trip")
                 .param("trip", tripId.value())
                 .query((rs, n) -> new Summary(rs.getLong("n"), rs.getBigDecimal("average")))
                 .single();

@@ -60,7 +60,8 @@ class TripSearchPlanIT {
                 INSERT INTO trip_stop (trip_id, stop_index, station_id, city_id, arrives_at, departs_at)
                 SELECT t.id, i, s.id, s.city_id,
                        CASE WHEN i = 0 THEN NULL ELSE t.departs_at + i * interval '65 minutes' END,
-                       CASE WHEN i = 2 THEN NULL ELSE t.departs_at + i * interval '65 minutes' + interval '5 minutes' END
+                       CASE WHEN i = 2 THEN NULL
+                            ELSE t.departs_at + i * interval '65 minutes' + interval '5 minutes' END
                 FROM trips t CROSS JOIN generate_series(0, 2) i
                 JOIN stations s ON s.k = (t.n * 7 + i * 31) % 200""").update();
         jdbc.sql("ANALYZE").update();
