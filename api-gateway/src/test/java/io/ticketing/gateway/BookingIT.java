@@ -200,7 +200,8 @@ class BookingIT extends GatewayITSupport {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
 
-        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", "k".repeat(101))
+        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token))
+                .header("Idempotency-Key", "k".repeat(101))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Ann Lee"))
                 .exchange()
                 .expectStatus().isBadRequest()

@@ -176,7 +176,8 @@ class CommandEndpointsIT extends GatewayITSupport {
                 .bodyValue("""
                         {"trainId":"%s","stops":[{"stationId":"%s","departure":"2026-12-01T08:15:00Z"},
                           {"stationId":"%s","arrival":"2026-12-01T10:00:00+01:00"}],
-                         "fares":{"FIRST":{"amount":"30.00","currency":"EUR"},"SECOND":{"amount":"12.50","currency":"EUR"}}}
+                         "fares":{"FIRST":{"amount":"30.00","currency":"EUR"},
+                                  "SECOND":{"amount":"12.50","currency":"EUR"}}}
                         """.formatted(train, a, b))
                 .exchange()
                 .expectStatus().isCreated()
@@ -191,7 +192,8 @@ class CommandEndpointsIT extends GatewayITSupport {
         assertThat(trip.getStops(1).getArrival().getSeconds())
                 .isEqualTo(Instant.parse("2026-12-01T09:00:00Z").getEpochSecond());
         assertThat(trip.getFaresList()).extracting(f -> f.getSeatClass() + "=" + f.getPerSegment().getAmount())
-                .containsExactlyInAnyOrder(SeatClass.SEAT_CLASS_FIRST + "=30.00", SeatClass.SEAT_CLASS_SECOND + "=12.50");
+                .containsExactlyInAnyOrder(SeatClass.SEAT_CLASS_FIRST + "=30.00",
+                        SeatClass.SEAT_CLASS_SECOND + "=12.50");
     }
 
     @Test
@@ -243,7 +245,8 @@ class CommandEndpointsIT extends GatewayITSupport {
                 .expectStatus().isNoContent();
         Message read = responder.next();
         assertThat(read.getSubject()).isEqualTo("requests.notification.MarkNotificationRead");
-        assertThat(MarkNotificationRead.parseFrom(read.getData()).getNotificationId()).isEqualTo(notificationId.toString());
+        assertThat(MarkNotificationRead.parseFrom(read.getData()).getNotificationId())
+                .isEqualTo(notificationId.toString());
     }
 
     @Test
@@ -265,14 +268,16 @@ class CommandEndpointsIT extends GatewayITSupport {
 
         http.post().uri("/api/v1/trains").header("Authorization", bearer(admin))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"number\":\"1\",\"name\":\"x\",\"wagons\":[{\"number\":1,\"seatClass\":\"FIRST\",\"seats\":\"many\"}]}")
+                .bodyValue("{\"number\":\"1\",\"name\":\"x\","
+                        + "\"wagons\":[{\"number\":1,\"seatClass\":\"FIRST\",\"seats\":\"many\"}]}")
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("wagons[0].seats");
 
         http.post().uri("/api/v1/trains").header("Authorization", bearer(admin))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"number\":\"1\",\"name\":\"x\",\"wagons\":[{\"number\":1,\"seatClass\":\"ROYAL\",\"seats\":3}]}")
+                .bodyValue("{\"number\":\"1\",\"name\":\"x\","
+                        + "\"wagons\":[{\"number\":1,\"seatClass\":\"ROYAL\",\"seats\":3}]}")
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()

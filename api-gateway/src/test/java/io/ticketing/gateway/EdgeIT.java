@@ -71,13 +71,15 @@ class EdgeIT extends GatewayITSupport {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange()
                 .expectStatus().isEqualTo(405)
-                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET", "HEAD", "DELETE"))
+                .expectHeader()
+                .value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET", "HEAD", "DELETE"))
                 .expectHeader().contentType("application/problem+json")
                 .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:http-405");
         http.delete().uri("/api/v1/cities").header("Authorization", bearer(token))
                 .exchange()
                 .expectStatus().isEqualTo(405)
-                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET", "HEAD", "POST"));
+                .expectHeader()
+                .value("Allow", allow -> assertThat(methods(allow)).containsExactly("GET", "HEAD", "POST"));
     }
 
     @Test
@@ -221,7 +223,8 @@ class EdgeIT extends GatewayITSupport {
                 .expectBody()
                 .jsonPath("$.paths['/api/v1/tickets'].post.parameters[?(@.name=='Idempotency-Key')]").exists()
                 .jsonPath("$.paths['/api/v1/cities'].post.requestBody").exists()
-                .jsonPath("$.paths['/api/v1/cities'].post.responses['400'].content['application/problem+json']").exists()
+                .jsonPath("$.paths['/api/v1/cities'].post.responses['400']"
+                        + ".content['application/problem+json']").exists()
                 .jsonPath("$.paths['/api/v1/cities'].post.responses['503']").exists()
                 .jsonPath("$.components.schemas.Problem.properties.errors").exists()
                 .jsonPath("$.components.schemas.CreateCityRequest").exists();

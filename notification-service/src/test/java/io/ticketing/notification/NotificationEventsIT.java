@@ -92,7 +92,8 @@ class NotificationEventsIT {
         fx.registered(userId);
 
         Map<String, Object> notification = fx.awaitNotificationFor(fx.publishTicketEvent(
-                Events.ticketCancelled(userId, UUID.randomUUID(), CancellationCause.CANCELLATION_CAUSE_TRIP_CANCELLED)));
+                Events.ticketCancelled(userId, UUID.randomUUID(),
+                        CancellationCause.CANCELLATION_CAUSE_TRIP_CANCELLED)));
 
         assertThat(notification).containsEntry("type", "TICKET_CANCELLED");
         assertThat((String) notification.get("title"))

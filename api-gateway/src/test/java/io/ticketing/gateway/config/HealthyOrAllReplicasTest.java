@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HealthyOrAllReplicasTest {
 
-    private static final ServiceInstance A = new DefaultServiceInstance("t-0", "ticket-service", "10.0.0.5", 8083, false);
-    private static final ServiceInstance B = new DefaultServiceInstance("t-1", "ticket-service", "10.0.0.6", 8083, false);
+    private static final ServiceInstance A =
+            new DefaultServiceInstance("t-0", "ticket-service", "10.0.0.5", 8083, false);
+    private static final ServiceInstance B =
+            new DefaultServiceInstance("t-1", "ticket-service", "10.0.0.6", 8083, false);
 
     @Test
     void offersTheHealthyReplicasAndAllOfThemWhenNoneIsHealthy() {

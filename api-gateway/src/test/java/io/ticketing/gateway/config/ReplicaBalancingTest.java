@@ -19,7 +19,8 @@ class ReplicaBalancingTest {
                 "ticketing.services.ticket", "http://10.0.0.5:8083, http://10.0.0.6:8093",
                 "ticketing.services.user", "http://users.internal:9000"));
 
-        assertThat(urls.ticket()).containsExactly(URI.create("http://10.0.0.5:8083"), URI.create("http://10.0.0.6:8093"));
+        assertThat(urls.ticket())
+                .containsExactly(URI.create("http://10.0.0.5:8083"), URI.create("http://10.0.0.6:8093"));
         assertThat(urls.user()).containsExactly(URI.create("http://users.internal:9000"));
         assertThat(urls.train()).containsExactly(URI.create("http://127.0.0.1:8082"));
         assertThat(urls.byServiceId()).containsOnlyKeys("user-service", "train-service", "ticket-service",

@@ -83,7 +83,8 @@ public final class DroppingService {
                 }
                 String body = "{\"status\":\"UP\"}";
                 socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1));
+                        + "Content-Length: " + body.length() + "\r\n\r\n" + body)
+                        .getBytes(StandardCharsets.ISO_8859_1));
                 requestLine = in.readLine();
             }
         } catch (IOException e) {

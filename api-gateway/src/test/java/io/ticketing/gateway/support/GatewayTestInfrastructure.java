@@ -14,7 +14,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Points the gateway at the test JVM's real NATS server, the stub services, a built "web client" and small rate
  * limits. user-service's one replica passes its health checks but drops every request unanswered, so routes to
- * it show the outage answer and which requests the gateway sends twice; notification-service has two replicas, one of them down, so the gateway must route around it.
+ * it show the outage answer and which requests the gateway sends twice; notification-service has two replicas,
+ * one of them down, so the gateway must route around it.
  */
 public class GatewayTestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -22,7 +22,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
-/** Access tokens as user-service issues them (RS256, iss/aud/roles), signed with test keys served by {@link StubServices}. */
+/**
+ * Access tokens as user-service issues them (RS256, iss/aud/roles), signed with test keys served by
+ * {@link StubServices}.
+ */
 public final class TestTokens {
 
     public static final RSAKey KEY = generate("test-key-1");
@@ -64,7 +67,8 @@ public final class TestTokens {
     public static String tampered(UUID id) {
         String[] parts = user(id).split("\\.");
         String forged = claims(id, List.of("USER", "ADMIN")).build().toString();
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes()) + "." + parts[2];
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes()) + "."
+                + parts[2];
     }
 
     public static String unsigned(UUID id) {

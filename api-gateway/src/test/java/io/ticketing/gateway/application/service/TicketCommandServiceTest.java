@@ -71,7 +71,8 @@ class TicketCommandServiceTest {
 
     @Test
     void answersTheExistingTicketForTheSameBody() {
-        lookup = new TicketLookup.Found(new TicketSnapshot(ticketId(), TicketStatus.CONFIRMED, booking.requestHash(), null));
+        lookup = new TicketLookup.Found(
+                new TicketSnapshot(ticketId(), TicketStatus.CONFIRMED, booking.requestHash(), null));
         assertThat(book().status()).isEqualTo(TicketStatus.CONFIRMED);
         assertThat(published).isEmpty();
     }

@@ -53,6 +53,7 @@ public record Notification(
 
     /** Reading twice keeps the first time. */
     public Notification markRead(Instant now) {
-        return isRead() ? this : new Notification(id, userId, type, title, body, ticketId, sourceEventId, createdAt, now);
+        return isRead() ? this
+                : new Notification(id, userId, type, title, body, ticketId, sourceEventId, createdAt, now);
     }
 }

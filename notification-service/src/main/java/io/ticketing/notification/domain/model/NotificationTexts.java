@@ -64,7 +64,8 @@ final class NotificationTexts {
                 : "Ticket cancelled: train " + journey.trainNumber() + " " + route(journey);
         return new Text(title, why + "\n"
                 + journey(journey) + "\n"
-                + (cancelled.seat() == null ? "" : "Seat " + seat(cancelled.seat()) + " is no longer reserved for you.\n")
+                + (cancelled.seat() == null ? ""
+                        : "Seat " + seat(cancelled.seat()) + " is no longer reserved for you.\n")
                 + "Ticket " + cancelled.ticketId() + ".");
     }
 

@@ -19,7 +19,8 @@ class NotificationTest {
     @Test
     void aBookingNamesTrainRouteTimesSeatAndPrice() {
         Notification n = notify(new Occasion.TicketBooked(USER, TICKET, JOURNEY,
-                new Occasion.SeatInfo(2, "2-41", Occasion.SeatClass.FIRST), new Occasion.Price("89.90", "EUR"), "Max Muster"));
+                new Occasion.SeatInfo(2, "2-41", Occasion.SeatClass.FIRST), new Occasion.Price("89.90", "EUR"),
+                "Max Muster"));
 
         assertThat(n.type()).isEqualTo(NotificationType.TICKET_BOOKED);
         assertThat(n.ticketId()).isEqualTo(TICKET);

@@ -41,7 +41,8 @@ class TicketTest {
                     new TicketRequest(null, null, null, null, null, ""), "tripId must be a UUID", NOW);
 
             assertThat(t.ticket().status()).isEqualTo(TicketStatus.REJECTED);
-            assertThat(t.ticket().rejection()).isEqualTo(new Rejection(Rejection.INVALID_REQUEST, "tripId must be a UUID"));
+            assertThat(t.ticket().rejection())
+                    .isEqualTo(new Rejection(Rejection.INVALID_REQUEST, "tripId must be a UUID"));
             assertThat(t.events()).singleElement().isInstanceOf(TicketEvent.Rejected.class);
         }
 

@@ -45,7 +45,8 @@ class AccountCommandController {
         RegisterUser command = RegisterUser.newBuilder().setEmail(body.email().trim()).setPassword(body.password())
                 .setFullName(body.fullName().trim()).build();
         // the new account is read back, once logged in, at /users/me
-        return commands.created(Subjects.request("user", RegisterUser.class), command, exchange, id -> "/api/v1/users/me");
+        return commands.created(Subjects.request("user", RegisterUser.class), command, exchange,
+                id -> "/api/v1/users/me");
     }
 
     @Operation(summary = "Revoke a refresh token (USER)")

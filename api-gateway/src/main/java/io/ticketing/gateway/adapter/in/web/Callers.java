@@ -24,7 +24,8 @@ final class Callers {
                 .cast(JwtAuthenticationToken.class)
                 .map(token -> new Requester(userId(token), roles(token), correlationId(exchange),
                         traceparent(exchange)))
-                .switchIfEmpty(Mono.error(() -> HttpProblem.of(ProblemKind.UNAUTHORIZED, "A valid bearer token is required")));
+                .switchIfEmpty(Mono.error(
+                        () -> HttpProblem.of(ProblemKind.UNAUTHORIZED, "A valid bearer token is required")));
     }
 
     /** The caller of a command anyone may send (register): anonymous when there is no token. */
@@ -34,7 +35,8 @@ final class Callers {
                 .cast(JwtAuthenticationToken.class)
                 .map(token -> new CommandClient.Caller(userId(token), roles(token), correlationId(exchange),
                         traceparent(exchange)))
-                .defaultIfEmpty(new CommandClient.Caller(null, Set.of(), correlationId(exchange), traceparent(exchange)));
+                .defaultIfEmpty(new CommandClient.Caller(null, Set.of(), correlationId(exchange),
+                        traceparent(exchange)));
     }
 
     private static UUID userId(JwtAuthenticationToken token) {

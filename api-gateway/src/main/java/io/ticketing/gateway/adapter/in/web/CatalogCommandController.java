@@ -63,10 +63,12 @@ class CatalogCommandController {
     }
 
     record MoneyRequest(@NotBlank @Pattern(regexp = "\\d{1,9}(\\.\\d{1,2})?", message = "must be a decimal like 12.50")
-            String amount, @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {
+            String amount,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {
     }
 
-    record ScheduleTripRequest(@NotNull UUID trainId, @NotNull @Size(min = 2, max = 100) List<@Valid @NotNull StopRequest> stops,
+    record ScheduleTripRequest(@NotNull UUID trainId,
+            @NotNull @Size(min = 2, max = 100) List<@Valid @NotNull StopRequest> stops,
             @NotEmpty Map<SeatClass, @Valid @NotNull MoneyRequest> fares) {
     }
 
@@ -84,7 +86,8 @@ class CatalogCommandController {
     @PostMapping(path = "/api/v1/cities", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> createCity(@Valid @RequestBody CreateCityRequest body, ServerWebExchange exchange) {
-        CreateCity command = CreateCity.newBuilder().setName(body.name().trim()).setCountry(body.country().trim()).build();
+        CreateCity command = CreateCity.newBuilder().setName(body.name().trim()).setCountry(body.country().trim())
+                .build();
         return commands.created(Subjects.request("train", CreateCity.class), command, exchange,
                 id -> "/api/v1/cities/" + id);
     }
@@ -106,7 +109,8 @@ class CatalogCommandController {
     @PostMapping(path = "/api/v1/trains", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> createTrain(@Valid @RequestBody CreateTrainRequest body, ServerWebExchange exchange) {
-        CreateTrain.Builder command = CreateTrain.newBuilder().setNumber(body.number().trim()).setName(body.name().trim());
+        CreateTrain.Builder command = CreateTrain.newBuilder().setNumber(body.number().trim())
+                .setName(body.name().trim());
         body.wagons().forEach(w -> command.addWagons(WagonPlan.newBuilder().setNumber(w.number())
                 .setSeatClass(ProtoMapping.seatClass(w.seatClass())).setSeats(w.seats())));
         return commands.created(Subjects.request("train", CreateTrain.class), command.build(), exchange,

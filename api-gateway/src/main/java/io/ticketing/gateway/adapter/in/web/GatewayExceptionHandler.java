@@ -64,7 +64,8 @@ class GatewayExceptionHandler implements WebExceptionHandler {
     /** No route, router function or controller took the request (404), or a controller took the path only (405). */
     private static boolean foundNoHandler(Throwable error) {
         return error instanceof MethodNotAllowedException
-                || error instanceof ResponseStatusException e && e.getStatusCode().value() == HttpStatus.NOT_FOUND.value();
+                || error instanceof ResponseStatusException e
+                        && e.getStatusCode().value() == HttpStatus.NOT_FOUND.value();
     }
 
     /**
@@ -91,7 +92,8 @@ class GatewayExceptionHandler implements WebExceptionHandler {
                     exchange.getRequest().getPath(), exchange.getAttribute(EdgeFilter.CORRELATION_ATTR), error);
         } else if (problem.status == ProblemKind.UNAVAILABLE.status()) {
             log.warn("{} {} -> 503 (correlation {}): {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), exchange.getAttribute(EdgeFilter.CORRELATION_ATTR), error.toString());
+                    exchange.getRequest().getPath(), exchange.getAttribute(EdgeFilter.CORRELATION_ATTR),
+                    error.toString());
         }
         if (error instanceof MethodNotAllowedException notAllowed) {
             exchange.getResponse().getHeaders().setAllow(notAllowed.getSupportedMethods());
@@ -134,7 +136,8 @@ class GatewayExceptionHandler implements WebExceptionHandler {
                     ? "must be one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants())
                     : "has an invalid value";
             return field.isEmpty() ? HttpProblem.invalid("The body does not match the expected shape", List.of())
-                    : HttpProblem.invalid("The request has invalid fields", List.of(new FieldViolation(field, message)));
+                    : HttpProblem.invalid("The request has invalid fields",
+                            List.of(new FieldViolation(field, message)));
         }
         TypeMismatchException mismatch = cause(e, TypeMismatchException.class);
         if (mismatch != null) {
@@ -186,10 +189,12 @@ class GatewayExceptionHandler implements WebExceptionHandler {
     private static List<FieldViolation> violations(WebExchangeBindException e) {
         List<FieldViolation> violations = new ArrayList<>();
         for (FieldError f : e.getBindingResult().getFieldErrors()) {
-            violations.add(new FieldViolation(f.getField(), f.getDefaultMessage() == null ? "invalid" : f.getDefaultMessage()));
+            violations.add(new FieldViolation(f.getField(),
+                    f.getDefaultMessage() == null ? "invalid" : f.getDefaultMessage()));
         }
         e.getBindingResult().getGlobalErrors().forEach(g -> violations.add(
-                new FieldViolation(g.getObjectName(), g.getDefaultMessage() == null ? "invalid" : g.getDefaultMessage())));
+                new FieldViolation(g.getObjectName(),
+                        g.getDefaultMessage() == null ? "invalid" : g.getDefaultMessage())));
         return violations;
     }
 

@@ -52,7 +52,8 @@ class OpenApiConfiguration {
     OpenApiCustomizer problemResponses() {
         return api -> {
             api.getComponents().addSchemas(PROBLEM, problemSchema());
-            api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> documentErrors(path, operation)));
+            api.getPaths().forEach((path, item) -> item.readOperations()
+                    .forEach(operation -> documentErrors(path, operation)));
         };
     }
 
@@ -90,7 +91,8 @@ class OpenApiConfiguration {
 
     private static Content problemContent() {
         return new Content().addMediaType("application/problem+json",
-                new io.swagger.v3.oas.models.media.MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
+                new io.swagger.v3.oas.models.media.MediaType()
+                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
     }
 
     private static Schema<?> problemSchema() {

@@ -32,7 +32,8 @@ class RateLimitFilter implements WebFilter, org.springframework.core.Ordered {
     RateLimitFilter(RateLimitPort buckets, RateLimitProperties properties) {
         this.buckets = buckets;
         this.enabled = properties.enabled();
-        this.standard = new RateLimitPolicy("standard", properties.standard().capacity(), properties.standard().perSecond());
+        this.standard = new RateLimitPolicy("standard", properties.standard().capacity(),
+                properties.standard().perSecond());
         this.auth = new RateLimitPolicy("auth", properties.auth().capacity(), properties.auth().perSecond());
     }
 
@@ -62,6 +63,7 @@ class RateLimitFilter implements WebFilter, org.springframework.core.Ordered {
      */
     private static String address(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
-        return "ip:" + (remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress());
+        return "ip:" + (remote == null || remote.getAddress() == null ? "unknown"
+                : remote.getAddress().getHostAddress());
     }
 }

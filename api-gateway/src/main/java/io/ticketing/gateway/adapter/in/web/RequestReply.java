@@ -54,7 +54,8 @@ class RequestReply {
 
     private Mono<CommandSucceeded> send(String subject, Message command, ServerWebExchange exchange) {
         return Callers.caller(exchange)
-                .flatMap(caller -> Mono.defer(() -> Mono.fromFuture(commands.request(subject, command, caller, timeout)))
+                .flatMap(caller -> Mono
+                        .defer(() -> Mono.fromFuture(commands.request(subject, command, caller, timeout)))
                         .onErrorMap(e -> !(e instanceof HttpProblem),
                                 e -> HttpProblem.of(ProblemKind.UNAVAILABLE, "The service did not answer in time")))
                 .map(RequestReply::succeeded);

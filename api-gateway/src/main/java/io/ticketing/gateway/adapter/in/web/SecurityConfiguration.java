@@ -61,7 +61,8 @@ class SecurityConfiguration {
         VerifiedTokens verified = VerifiedTokens.withDefaults();
         return token -> {
             Jwt known = verified.get(token);
-            return known != null ? Mono.just(known) : decoder.decode(token).doOnNext(jwt -> verified.remember(token, jwt));
+            return known != null ? Mono.just(known)
+                    : decoder.decode(token).doOnNext(jwt -> verified.remember(token, jwt));
         };
     }
 
@@ -101,7 +102,8 @@ class SecurityConfiguration {
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(
-                                new ReactiveJwtAuthenticationConverterAdapter(ResourceServerAutoConfiguration.rolesConverter())))
+                                new ReactiveJwtAuthenticationConverterAdapter(
+                                        ResourceServerAutoConfiguration.rolesConverter())))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))

@@ -80,7 +80,8 @@ class ServedMethods {
     private static Set<HttpMethod> ordered(Set<RequestMethod> fromControllers, List<HttpMethod> fromRoutes) {
         Set<HttpMethod> served = new LinkedHashSet<>();
         for (HttpMethod method : HttpMethod.values()) {
-            if (fromRoutes.contains(method) || fromControllers.stream().anyMatch(m -> m.asHttpMethod().equals(method))) {
+            if (fromRoutes.contains(method)
+                    || fromControllers.stream().anyMatch(m -> m.asHttpMethod().equals(method))) {
                 served.add(method);
             }
         }

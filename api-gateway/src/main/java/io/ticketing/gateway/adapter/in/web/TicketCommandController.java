@@ -33,7 +33,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 @RestController
-@Tag(name = "Tickets", description = "Durable commands to ticket-service, answered 202; follow the Location for the outcome")
+@Tag(name = "Tickets",
+        description = "Durable commands to ticket-service, answered 202; follow the Location for the outcome")
 class TicketCommandController {
 
     record BookTicketRequest(@NotNull UUID tripId, @NotNull UUID fromStationId, @NotNull UUID toStationId,

@@ -73,7 +73,8 @@ class TicketCommandNatsAdapter implements TicketCommandPublisher {
                 .timeout(properties.commandTimeout())
                 .onErrorMap(e -> !(e instanceof DomainProblem), e -> {
                     log.warn("Could not store {} {} (correlation {}): {}", subject, messageId,
-                            requester.correlationId(), e instanceof TimeoutException ? "no PubAck in time" : e.toString());
+                            requester.correlationId(),
+                            e instanceof TimeoutException ? "no PubAck in time" : e.toString());
                     return new DomainProblem(ProblemKind.UNAVAILABLE,
                             "The command could not be stored right now; retry with the same Idempotency-Key");
                 })

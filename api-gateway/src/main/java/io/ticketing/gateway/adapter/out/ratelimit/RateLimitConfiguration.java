@@ -23,7 +23,8 @@ class RateLimitConfiguration {
     @Bean
     @Nullable LettuceConnectionFactory rateLimitRedisConnectionFactory(RateLimitProperties properties) {
         return properties.redisUrl().isBlank() ? null
-                : new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(properties.redisUrl()));
+                : new LettuceConnectionFactory(
+                        LettuceConnectionFactory.createRedisConfiguration(properties.redisUrl()));
     }
 
     @Bean

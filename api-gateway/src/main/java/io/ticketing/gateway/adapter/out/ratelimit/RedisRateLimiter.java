@@ -71,6 +71,7 @@ class RedisRateLimiter implements RateLimitPort {
         long allowed = ((Number) result.get(0)).longValue();
         long remaining = ((Number) result.get(1)).longValue();
         long waitMillis = ((Number) result.get(2)).longValue();
-        return allowed == 1 ? RateLimitDecision.allow(remaining) : RateLimitDecision.deny(Duration.ofMillis(waitMillis));
+        return allowed == 1 ? RateLimitDecision.allow(remaining)
+                : RateLimitDecision.deny(Duration.ofMillis(waitMillis));
     }
 }

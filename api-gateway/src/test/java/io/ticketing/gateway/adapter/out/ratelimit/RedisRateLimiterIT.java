@@ -22,7 +22,8 @@ class RedisRateLimiterIT {
         factory = new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(url));
         factory.afterPropertiesSet();
         factory.start();
-        return new RedisRateLimiter(new ReactiveStringRedisTemplate(factory), new InMemoryRateLimiter(Clock.systemUTC()));
+        return new RedisRateLimiter(new ReactiveStringRedisTemplate(factory),
+                new InMemoryRateLimiter(Clock.systemUTC()));
     }
 
     @AfterEach

@@ -47,7 +47,8 @@ class LiveNotificationSubscriber implements SmartLifecycle {
     private void handle(Message message) {
         try {
             UUID userId = UUID.fromString(message.getSubject().substring(SUBJECT_PREFIX.length()));
-            NotificationId id = new NotificationId(UUID.fromString(new String(message.getData(), StandardCharsets.UTF_8)));
+            NotificationId id = new NotificationId(
+                    UUID.fromString(new String(message.getData(), StandardCharsets.UTF_8)));
             deliver.deliver(userId, id);
         } catch (IllegalArgumentException e) {
             log.warn("Ignoring malformed live announcement on {}", message.getSubject());

@@ -41,7 +41,8 @@ class NotificationConsumers {
     static final String SERVICE = "notification";
 
     @Bean
-    ConsumerDefinition userEventsConsumer(RememberRecipientUseCase recipients, RecordNotificationUseCase notifications) {
+    ConsumerDefinition userEventsConsumer(RememberRecipientUseCase recipients,
+            RecordNotificationUseCase notifications) {
         return ConsumerDefinition.durable("notification-service-users", Streams.USERS, "users.events.>")
                 .on(UserRegistered.getDefaultInstance(), (event, context) -> {
                     Occasion.UserRegistered occasion = NotificationEvents.occasion(event);

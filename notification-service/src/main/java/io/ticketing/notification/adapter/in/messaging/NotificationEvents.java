@@ -50,8 +50,9 @@ final class NotificationEvents {
     }
 
     private static Occasion.Journey journey(String trainNumber, StopInfo from, StopInfo to) {
-        return new Occasion.Journey(trainNumber, new Occasion.Stop(from.getStationName(), instant(from.hasDeparture(),
-                from.getDeparture())), new Occasion.Stop(to.getStationName(), instant(to.hasArrival(), to.getArrival())));
+        return new Occasion.Journey(trainNumber,
+                new Occasion.Stop(from.getStationName(), instant(from.hasDeparture(), from.getDeparture())),
+                new Occasion.Stop(to.getStationName(), instant(to.hasArrival(), to.getArrival())));
     }
 
     private static Occasion.SeatInfo seat(Seat seat) {

@@ -10,7 +10,8 @@ public record RecordNotificationCommand(String sourceEventId, Occasion occasion)
 
     public RecordNotificationCommand {
         Objects.requireNonNull(occasion, "occasion");
-        new Validation().require(sourceEventId != null && !sourceEventId.isBlank(), "sourceEventId", "must not be blank")
+        new Validation()
+                .require(sourceEventId != null && !sourceEventId.isBlank(), "sourceEventId", "must not be blank")
                 .throwIfInvalid();
     }
 }

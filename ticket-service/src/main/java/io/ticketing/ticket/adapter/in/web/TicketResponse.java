@@ -49,7 +49,8 @@ record TicketResponse(
                 ticket.id().value(),
                 ticket.status(),
                 ticket.request().tripId(),
-                booking != null ? new From(booking.from().stationId(), booking.from().name(), booking.from().departure())
+                booking != null
+                        ? new From(booking.from().stationId(), booking.from().name(), booking.from().departure())
                         : fromStation == null ? null : new From(fromStation, null, null),
                 booking != null ? new To(booking.to().stationId(), booking.to().name(), booking.to().arrival())
                         : toStation == null ? null : new To(toStation, null, null),

@@ -21,7 +21,8 @@ final class WaitParameter {
         }
         Matcher matcher = FORMAT.matcher(value.strip());
         if (!matcher.matches()) {
-            throw DomainProblem.invalid("wait", "must be a duration such as 5s or 500ms, at most " + max.toSeconds() + "s");
+            throw DomainProblem.invalid("wait",
+                    "must be a duration such as 5s or 500ms, at most " + max.toSeconds() + "s");
         }
         long amount = Long.parseLong(matcher.group(1));
         Duration wait = "ms".equals(matcher.group(2)) ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);

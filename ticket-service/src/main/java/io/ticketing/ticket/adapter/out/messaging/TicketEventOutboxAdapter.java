@@ -181,7 +181,8 @@ class TicketEventOutboxAdapter implements TicketEventPublisher {
     }
 
     private static SeatClass seatClass(io.ticketing.ticket.domain.model.@Nullable SeatClass seatClass) {
-        return seatClass == null ? SeatClass.SEAT_CLASS_UNSPECIFIED : SeatClass.valueOf("SEAT_CLASS_" + seatClass.name());
+        return seatClass == null ? SeatClass.SEAT_CLASS_UNSPECIFIED
+                : SeatClass.valueOf("SEAT_CLASS_" + seatClass.name());
     }
 
     private static String text(@Nullable UUID id) {
