@@ -325,7 +325,7 @@ public final class Stack {
         return builder;
     }
 
-    /** Whether the build prepared the service's context ahead of time (Spring AOT; not every service, see pom.xml). */
+    /** Whether the build prepared the service's context ahead of time (Spring AOT: opt-in per module, see pom.xml). */
     private static boolean hasAotContext(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
             return file.stream().anyMatch(entry -> entry.getName().endsWith("__ApplicationContextInitializer.class"));
