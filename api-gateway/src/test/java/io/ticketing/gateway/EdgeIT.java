@@ -165,7 +165,7 @@ class EdgeIT extends GatewayITSupport {
                 .exchange()
                 .expectStatus().isEqualTo(503);
 
-        // a login spends nothing, so a replica killed mid-request costs the client nothing: two more attempts
+        // a login is safe to send twice, so a replica killed mid-request costs the client nothing: two more attempts
         assertThat(userService.droppedRequestsFor("/api/v1/auth/login") - logins).isEqualTo(3);
         // a refresh token is single-use: the lost attempt may have spent it, so it is not sent again
         assertThat(userService.droppedRequestsFor("/api/v1/auth/refresh") - refreshes).isEqualTo(1);

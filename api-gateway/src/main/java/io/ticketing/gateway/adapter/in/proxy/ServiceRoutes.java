@@ -64,7 +64,8 @@ class ServiceRoutes {
                         .path("/api/v1/users/me", "/.well-known/jwks.json")
                         .filters(ServiceRoutes::retryOnAnotherReplica)
                         .uri(user))
-                // a login spends nothing: sent again like a read when the connection fails
+                // a login is safe to send twice: sent again like a read when the connection fails (at worst a
+                // failed attempt whose answer was lost counts twice towards the login throttle)
                 .route("user-login", r -> r.method(HttpMethod.POST).and().path("/api/v1/auth/login")
                         .filters(f -> retryOnAnotherReplica(f, IOException.class, HttpMethod.POST))
                         .uri(user))
