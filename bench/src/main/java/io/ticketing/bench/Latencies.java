@@ -34,6 +34,10 @@ final class Latencies {
                 h.getMaxValue() / 1000.0);
     }
 
+    boolean isEmpty() {
+        return snapshot().getTotalCount() == 0;
+    }
+
     double p(double percentile) {
         return ms(snapshot(), percentile);
     }
