@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
@@ -46,6 +47,8 @@ public final class Stack {
     public static final List<String> SERVICES =
             List.of("user-service", "train-service", "ticket-service", "notification-service", "api-gateway");
     private static final String VERSION = "0.1.0-SNAPSHOT";
+    /** Per jar, whether it holds Spring AOT's prepared context: read once, not at every (re)start of an instance. */
+    private static final Map<Path, Boolean> AOT_CONTEXT = new ConcurrentHashMap<>();
 
     private static Stack instance;
 
@@ -316,7 +319,7 @@ public final class Stack {
             command.addAll(List.of(own.split("\\s+")));
         }
         command.addAll(extraArgs);
-        if (hasAotContext(jar)) {
+        if (AOT_CONTEXT.computeIfAbsent(jar, Stack::hasAotContext)) {
             command.add("-Dspring.aot.enabled=true");
         }
         command.addAll(List.of("-jar", jar.toString()));
