@@ -1,7 +1,13 @@
 package io.ticketing.user.it;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import io.ticketing.proto.commands.v1.CommandReply;
 import io.ticketing.user.application.port.in.BootstrapAdminUseCase;
@@ -66,6 +72,32 @@ class LoginIT extends IntegrationTestBase {
         assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(1, 60);
         assertThat(api.login(UserApi.uniqueEmail("other"), PASSWORD).status())
                 .as("another address is not affected").isEqualTo(401);
+    }
+
+    @Test
+    void parallelGuessesGetNoMoreTriesThanSequentialOnes() throws Exception {
+        String email = UserApi.uniqueEmail("parallel");
+        api.registered(email, PASSWORD);
+        List<Callable<Integer>> guesses = IntStream.range(0, 12)
+                .<Callable<Integer>>mapToObj(i -> () -> api.login(email, "wrong password " + i).status())
+                .toList();
+
+        List<Integer> statuses;
+        try (ExecutorService pool = Executors.newFixedThreadPool(guesses.size())) {
+            statuses = pool.invokeAll(guesses).stream().map(LoginIT::result).toList();
+        }
+
+        assertThat(statuses).filteredOn(status -> status == 401).as("passwords checked").hasSize(5);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(7);
+        assertThat(api.login(email, PASSWORD).status()).as("the right password is locked out too").isEqualTo(429);
+    }
+
+    private static int result(Future<Integer> status) {
+        try {
+            return status.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

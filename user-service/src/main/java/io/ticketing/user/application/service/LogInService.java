@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Password login. Unknown e-mail and wrong password take the same path (a decoy hash check for unknown
  * addresses) and end in the same 401; failures count per address, unknown ones included, so the throttle
- * does not reveal which addresses exist either. The password check runs outside any transaction.
+ * does not reveal which addresses exist either. An attempt counts as a failure before its password is checked
+ * (checked and counted in one step under the address's lock), so parallel attempts cannot all pass the throttle
+ * on the same count; a right password then clears the count. The password check runs outside any transaction.
  */
 @Service
 class LogInService implements LogInUseCase {
@@ -50,13 +52,12 @@ class LogInService implements LogInUseCase {
     @Override
     public SessionTokens logIn(LogInCommand command) {
         Instant now = clock.instant();
-        throttle.check(failures.failuresSince(command.email(), throttle.windowStart(now)), now);
+        countAttempt(command.email(), now);
         Optional<User> user = users.findByEmail(command.email());
         boolean valid = user.isPresent()
                 ? hasher.matches(command.password(), user.get().passwordHash())
                 : hasher.matchesNothing(command.password());
         if (!valid) {
-            failures.record(command.email(), now, throttle.windowStart(now));
             log.info("Login refused: wrong credentials");
             throw new InvalidCredentials();
         }
@@ -66,5 +67,14 @@ class LogInService implements LogInUseCase {
         });
         log.info("User {} logged in", user.get().id());
         return tokens;
+    }
+
+    /** Refuses the attempt if the address is locked, else records it as failed until the password proves right. */
+    private void countAttempt(String email, Instant now) {
+        transactions.executeWithoutResult(status -> {
+            failures.lock(email);
+            throttle.check(failures.failuresSince(email, throttle.windowStart(now)), now);
+            failures.record(email, now, throttle.windowStart(now));
+        });
     }
 }

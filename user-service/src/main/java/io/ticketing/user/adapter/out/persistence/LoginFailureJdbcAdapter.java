@@ -23,6 +23,14 @@ class LoginFailureJdbcAdapter implements LoginFailureLog {
     }
 
     @Override
+    public void lock(String normalizedEmail) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:email, 0))")
+                .param("email", hash(normalizedEmail))
+                .query((rs, row) -> null)
+                .list();
+    }
+
+    @Override
     public List<Instant> failuresSince(String normalizedEmail, Instant since) {
         return jdbc.sql("""
                         SELECT failed_at FROM login_failure

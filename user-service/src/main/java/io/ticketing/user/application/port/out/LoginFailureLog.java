@@ -9,6 +9,12 @@ import java.util.List;
  */
 public interface LoginFailureLog {
 
+    /**
+     * Makes attempts on one address wait for each other until the current transaction ends, so that reading the
+     * failures and recording one more is a single step.
+     */
+    void lock(String normalizedEmail);
+
     /** Failure times at or after {@code since}, oldest first. */
     List<Instant> failuresSince(String normalizedEmail, Instant since);
 
