@@ -55,6 +55,7 @@ public record ConsumerDefinition(
             return this;
         }
 
+        /** Deliveries of a message that keeps failing before it is dead-lettered; transient failures do not count. */
         public Builder maxDeliver(int maxDeliver) {
             this.maxDeliver = maxDeliver;
             return this;

@@ -29,14 +29,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A fetched batch is handled in one database transaction (inbox records and effects together), then
  * acknowledged; if any message of the batch fails, the batch is rolled back and its messages are retried
  * one by one, so one bad message never blocks or duplicates the others. A failing message is negatively
- * acknowledged with a growing delay; past the delivery limit, or at once when it cannot be parsed, it is
- * copied to the dead-letter subject and acknowledged.
+ * acknowledged with a growing delay (at most 30 s); past the delivery limit, or at once when it cannot be parsed,
+ * it is copied to the dead-letter subject and acknowledged. Failures that say nothing about the message (the
+ * database down or restarting, a lock conflict: {@link TransientFailures}) are retried for as long as they last,
+ * so the delivery limit is the client's to apply and the server's is unlimited.
  */
 public class DurableConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DurableConsumer.class);
     private static final Duration PULL_EXPIRY = Duration.ofSeconds(1);
     private static final Duration BUFFERED = Duration.ofMillis(1);
+    private static final int UNLIMITED_DELIVERIES = -1;
 
     private final ConsumerDefinition definition;
     private final Connection connection;
@@ -66,7 +69,7 @@ public class DurableConsumer implements SmartLifecycle {
                     .ackPolicy(AckPolicy.Explicit)
                     .deliverPolicy(DeliverPolicy.All)
                     .ackWait(definition.ackWait())
-                    .maxDeliver(definition.maxDeliver())
+                    .maxDeliver(UNLIMITED_DELIVERIES)
                     .maxAckPending(10_000)
                     .build());
             JetStreamSubscription subscription = jetStream.subscribe(null,
@@ -197,7 +200,7 @@ public class DurableConsumer implements SmartLifecycle {
 
     private void fail(Message message, String messageId, RuntimeException error) {
         long delivered = message.metaData().deliveredCount();
-        if (delivered >= definition.maxDeliver()) {
+        if (delivered >= definition.maxDeliver() && !TransientFailures.isTransient(error)) {
             deadLetter(message, messageId, error);
         } else {
             Duration delay = Duration.ofMillis(Math.min(200L << Math.min(delivered, 10), 30_000));

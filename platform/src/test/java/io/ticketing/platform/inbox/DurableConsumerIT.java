@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +36,7 @@ class DurableConsumerIT {
     private static final Set<String> failAlways = ConcurrentHashMap.newKeySet();
     private static final ConcurrentHashMap<String, AtomicInteger> failTimes = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, AtomicInteger> databaseDownTimes = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,6 +62,10 @@ class DurableConsumerIT {
                 .on(UserRegistered.getDefaultInstance(), (event, context) -> {
                     attempts.computeIfAbsent(event.getEmail(), k -> new AtomicInteger()).incrementAndGet();
                     fx.jdbc.sql("INSERT INTO effect (email) VALUES (?)").param(event.getEmail()).update();
+                    AtomicInteger down = databaseDownTimes.get(event.getEmail());
+                    if (down != null && down.getAndDecrement() > 0) {
+                        throw new DataAccessResourceFailureException("database restarting");
+                    }
                     AtomicInteger remaining = failTimes.get(event.getEmail());
                     if (failAlways.contains(event.getEmail())
                             || (remaining != null && remaining.getAndDecrement() > 0)) {
@@ -122,6 +128,20 @@ class DurableConsumerIT {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> effects("retry@example.com") == 1);
         assertThat(attempts.get("retry@example.com").get()).isEqualTo(2);
+    }
+
+    @Test
+    void anOutageOfTheDatabaseUsesUpNoDeliveries() throws Exception {
+        startConsumer("outage", "users.events.outage.>");
+        databaseDownTimes.put("outage@example.com", new AtomicInteger(4));
+        publish("users.events.outage.UserRegistered", UUID.randomUUID().toString(),
+                UserRegistered.newBuilder().setEmail("outage@example.com").build().toByteArray());
+
+        // four failed deliveries, one more than maxDeliver(3), then the database is back
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects("outage@example.com") == 1);
+        assertThat(attempts.get("outage@example.com").get()).isEqualTo(5);
+        assertThat(deadLetters()).noneSatisfy(m -> assertThat(m.getHeaders().getFirst(MessageHeaders.DLQ_ERROR))
+                .contains("database restarting"));
     }
 
     @Test
