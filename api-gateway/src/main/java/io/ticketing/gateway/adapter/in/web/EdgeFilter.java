@@ -1,14 +1,17 @@
 package io.ticketing.gateway.adapter.in.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.ticketing.gateway.config.GatewayProperties;
 import io.ticketing.platform.error.ProblemKind;
@@ -26,7 +29,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -95,15 +98,42 @@ class EdgeFilter implements WebFilter {
             }
         });
         if (request.getQueryParams().containsKey(ACCESS_TOKEN_PARAM)) {
-            URI withoutToken = UriComponentsBuilder.fromUri(request.getURI()).replaceQueryParam(ACCESS_TOKEN_PARAM)
-                    .build(true).toUri();
-            mutated.uri(withoutToken);
+            mutated.uri(withoutAccessToken(request.getURI()));
         }
         ServerHttpRequest forwarded = mutated.build();
         if (declared < 0) {
             forwarded = new LimitedBody(forwarded, maxBody);
         }
         return chain.filter(exchange.mutate().request(forwarded).build());
+    }
+
+    /**
+     * The URI without any {@code access_token} parameter, the rest of its query kept byte for byte (re-validating it
+     * would refuse characters such as {@code [} that the server accepted).
+     */
+    static URI withoutAccessToken(URI uri) {
+        String raw = uri.toString();
+        int queryStart = raw.indexOf('?');
+        if (queryStart < 0) {
+            return uri;
+        }
+        int fragmentStart = raw.indexOf('#', queryStart);
+        String query = raw.substring(queryStart + 1, fragmentStart < 0 ? raw.length() : fragmentStart);
+        String kept = Arrays.stream(query.split("&"))
+                .filter(parameter -> !ACCESS_TOKEN_PARAM.equals(parameterName(parameter)))
+                .collect(Collectors.joining("&"));
+        return URI.create(raw.substring(0, queryStart) + (kept.isEmpty() ? "" : "?" + kept)
+                + (fragmentStart < 0 ? "" : raw.substring(fragmentStart)));
+    }
+
+    private static String parameterName(String parameter) {
+        int equals = parameter.indexOf('=');
+        String name = equals < 0 ? parameter : parameter.substring(0, equals);
+        try {
+            return UriUtils.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notDecodable) {
+            return name;
+        }
     }
 
     static String correlationId(@Nullable String incoming) {

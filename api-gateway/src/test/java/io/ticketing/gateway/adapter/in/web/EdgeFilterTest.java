@@ -1,5 +1,7 @@
 package io.ticketing.gateway.adapter.in.web;
 
+import java.net.URI;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,5 +29,15 @@ class EdgeFilterTest {
         assertThat(EdgeFilter.correlationId("abc-123:x.y")).isEqualTo("abc-123:x.y");
         assertThat(EdgeFilter.correlationId("has spaces")).isNotEqualTo("has spaces").hasSize(36);
         assertThat(EdgeFilter.correlationId("x".repeat(101))).hasSize(36);
+    }
+
+    @Test
+    void dropsTheAccessTokenAndKeepsTheRestOfTheQueryAsSent() {
+        assertThat(EdgeFilter.withoutAccessToken(URI.create("http://gw/stream?access_token=t.k.n&since=[1]&x=%C3%A9")))
+                .hasToString("http://gw/stream?since=[1]&x=%C3%A9");
+        assertThat(EdgeFilter.withoutAccessToken(URI.create("http://gw/stream?access%5Ftoken=a&access_token&b=é")))
+                .hasToString("http://gw/stream?b=é");
+        assertThat(EdgeFilter.withoutAccessToken(URI.create("http://gw/stream?access_token=t")))
+                .hasToString("http://gw/stream");
     }
 }
