@@ -266,6 +266,15 @@ class CommandEndpointsIT extends GatewayITSupport {
                 .expectHeader().contentType(PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").isEqualTo("The body is not valid JSON");
 
+        // PostgreSQL cannot store NUL in text: refused here rather than failing in the service
+        http.post().uri("/api/v1/cities").header("Authorization", bearer(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"Ly\\u0000on\", \"country\": \"France\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+
         http.post().uri("/api/v1/trains").header("Authorization", bearer(admin))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"number\":\"1\",\"name\":\"x\","

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
 
 /** Maps every exception a controller can raise to problem+json. A 500 here means a bug, and is logged. */
 @RestControllerAdvice
@@ -84,6 +86,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                         err.getDefaultMessage() == null ? "invalid" : err.getDefaultMessage())))
                 .toList();
         return asObject(respond(ProblemResponses.of(DomainProblem.invalid(violations), path(request))));
+    }
+
+    /** A body that is JSON but holds a field of the wrong shape or value: that field is named. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof DatabindException json && !JsonFieldPath.of(json).isEmpty()) {
+            return asObject(respond(ProblemResponses.of(DomainProblem.invalid(
+                    List.of(new FieldViolation(JsonFieldPath.of(json), "has an invalid value"))), path(request))));
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
     }
 
     /** Framework errors (unreadable body, 404, 405, 415, ...) keep their status but get our problem shape. */

@@ -9,8 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses declared bodies larger than the limit with 413 before anything reads them. */
+/**
+ * Refuses declared bodies larger than the limit with 413 before anything reads them, and a query holding the NUL
+ * character ({@code %00}) with 400: no parameter needs one, and PostgreSQL refuses it in text.
+ */
 public class RequestLimitsFilter extends OncePerRequestFilter {
+
+    private static final String ENCODED_NUL = "%00";
 
     private final long maxBodyBytes;
     private final ProblemWriter problems;
@@ -26,6 +31,12 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > maxBodyBytes) {
             problems.write(request, response, ProblemKind.PAYLOAD_TOO_LARGE,
                     "The body exceeds " + maxBodyBytes + " bytes");
+            return;
+        }
+        String query = request.getQueryString();
+        if (query != null && query.contains(ENCODED_NUL)) {
+            problems.write(request, response, ProblemKind.INVALID_INPUT,
+                    "The query must not contain the NUL character (%00)");
             return;
         }
         chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package io.ticketing.platform.web;
 
+import java.net.URI;
 import java.util.UUID;
 
 import io.ticketing.platform.error.DomainProblem;
@@ -123,6 +124,16 @@ class ProblemMappingTest {
         isProblem(mvc.perform(post("/probe/body").contentType(MediaType.TEXT_PLAIN).content("x")), 415);
         isProblem(mvc.perform(put("/probe/body").contentType(MediaType.APPLICATION_JSON).content("{}")), 405);
         isProblem(mvc.perform(get("/probe/nothing-here")), 404);
+    }
+
+    @Test
+    void theNulCharacterIsRefusedInBodiesAndQueries() throws Exception {
+        ResultActions body = mvc.perform(post("/probe/body").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"a\\u0000b\"}"));
+        isProblem(body, 400);
+        body.andExpect(jsonPath("$.errors[0].field").value("name"));
+        isProblem(mvc.perform(get(URI.create("/probe/uuid/" + UUID.randomUUID() + "?q=a%00b"))), 400);
+        mvc.perform(get(URI.create("/probe/uuid/" + UUID.randomUUID() + "?q=100%25"))).andExpect(status().isOk());
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.ticketing.platform.command.ProblemTypes;
 import io.ticketing.platform.error.DomainProblem;
 import io.ticketing.platform.error.FieldViolation;
 import io.ticketing.platform.error.ProblemKind;
+import io.ticketing.platform.web.JsonFieldPath;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,7 +131,7 @@ class GatewayExceptionHandler implements WebExceptionHandler {
             return HttpProblem.invalid("The body is not valid JSON", List.of());
         }
         if (json != null) {
-            String field = path(json);
+            String field = JsonFieldPath.of(json);
             String message = json instanceof InvalidFormatException format && format.getTargetType() != null
                     && format.getTargetType().isEnum()
                     ? "must be one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants())
@@ -196,18 +197,6 @@ class GatewayExceptionHandler implements WebExceptionHandler {
                 new FieldViolation(g.getObjectName(),
                         g.getDefaultMessage() == null ? "invalid" : g.getDefaultMessage())));
         return violations;
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static <T extends Throwable> @Nullable T cause(Throwable error, Class<T> type) {
