@@ -289,6 +289,13 @@ class CatalogApiIT {
         assertThat(get("/api/v1/trips/not-a-uuid").status()).isEqualTo(400);
         assertThat(get("/api/v1/cities?size=101").status()).isEqualTo(400);
         assertThat(get("/api/v1/trips?from=" + UUID.randomUUID() + "&date=" + LocalDate.now()).status()).isEqualTo(400);
+        String twoCities = "/api/v1/trips?from=" + UUID.randomUUID() + "&to=" + UUID.randomUUID();
+        for (String day : new String[] {"%2B999999999-12-31", "-999999999-01-01", "%2B300000-01-01", "1969-12-31"}) {
+            Got outOfRange = get(twoCities + "&date=" + day);
+            assertThat(outOfRange.status()).as(day).isEqualTo(400);
+            assertThat(outOfRange.body().at("/errors/0/field").asText()).isEqualTo("date");
+        }
+        assertThat(get("/api/v1/cities?q=a%00b").status()).isEqualTo(400);
         Got wrongWay = get("/api/v1/trips/" + setup.trip().id() + "/seats?from=" + setup.station(1) + "&to="
                 + setup.station(0));
         assertThat(wrongWay.status()).isEqualTo(422);

@@ -33,6 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class CatalogQueryService implements GetCatalogQuery, GetTripsQuery {
 
+    /** Days a search may name: any a timetable can hold, none that overflows a timestamp. */
+    private static final LocalDate FIRST_SEARCHABLE_DAY = LocalDate.of(1970, 1, 1);
+    private static final LocalDate LAST_SEARCHABLE_DAY = LocalDate.of(9999, 12, 31);
+
     private final CatalogReadModel readModel;
     private final TrainRepository trains;
     private final TripRepository trips;
@@ -63,6 +67,10 @@ class CatalogQueryService implements GetCatalogQuery, GetTripsQuery {
             PageResponse.PageRequest page) {
         if (from.equals(to)) {
             throw DomainProblem.invalid("to", "must differ from from");
+        }
+        if (date.isBefore(FIRST_SEARCHABLE_DAY) || date.isAfter(LAST_SEARCHABLE_DAY)) {
+            throw DomainProblem.invalid("date",
+                    "must be between " + FIRST_SEARCHABLE_DAY + " and " + LAST_SEARCHABLE_DAY);
         }
         Instant dayStart = date.atStartOfDay(ZoneOffset.UTC).toInstant();
         return readModel.search(from, to, dayStart, date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), page);
