@@ -280,6 +280,21 @@ class CatalogApiIT {
     }
 
     @Test
+    void aSeatSoldOnTwoLegsOfTheSearchedSegmentIsOneSeatLess() throws Exception {
+        CatalogFixture.Setup setup = catalog.trip(3, 0, 2);
+        for (int leg = 0; leg < 2; leg++) {
+            reserve.reserveSeat(new ReserveSeatCommand(new TicketId(UUID.randomUUID()), setup.tripId(),
+                    setup.station(leg), setup.station(leg + 1), setup.seat("2-1"), null));
+        }
+        LocalDate day = CatalogFixture.DEPARTURE.atZone(ZoneOffset.UTC).toLocalDate();
+
+        Got found = get("/api/v1/trips?from=" + setup.cities().get(0).id() + "&to=" + setup.cities().get(2).id()
+                + "&date=" + day);
+
+        assertThat(found.body().at("/items/0/classes/0/freeSeats").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void answersBadReadsWithProblems() throws Exception {
         CatalogFixture.Setup setup = catalog.trip(2, 0, 1);
 

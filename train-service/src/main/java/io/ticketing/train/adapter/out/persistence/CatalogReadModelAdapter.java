@@ -63,7 +63,7 @@ class CatalogReadModelAdapter implements CatalogReadModel {
                    p.from_station, fs.name AS from_name, p.to_station, ts.name AS to_name,
                    p.departs_at, p.arrives_at, f.seat_class, f.amount, f.currency,
                    (SELECT count(*) FROM seat s WHERE s.train_id = t.train_id AND s.seat_class = f.seat_class)
-                 - (SELECT count(*) FROM seat_reservation r JOIN seat s ON s.id = r.seat_id
+                 - (SELECT count(DISTINCT r.seat_id) FROM seat_reservation r JOIN seat s ON s.id = r.seat_id
                     WHERE r.trip_id = p.trip_id AND s.seat_class = f.seat_class
                       AND r.stops && int4range(p.from_index, p.to_index)) AS free_seats
             FROM (SELECT count(*) AS n FROM candidates) total
