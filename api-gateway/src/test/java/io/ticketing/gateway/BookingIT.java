@@ -251,6 +251,26 @@ class BookingIT extends GatewayITSupport {
     }
 
     @Test
+    void aStrangersBlindCancellationDoesNotSpoilTheOwnersWhileTicketServiceIsDown() throws Exception {
+        ticketService.close();
+        UUID ticket = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+        long before = jsm.getStreamInfo(Streams.COMMANDS).getStreamState().getLastSequence();
+
+        for (String caller : new String[] {TestTokens.user(stranger), token, token}) {
+            http.delete().uri("/api/v1/tickets/{id}", ticket).header("Authorization", bearer(caller))
+                    .exchange().expectStatus().isAccepted();
+        }
+
+        assertThat(jsm.getStreamInfo(Streams.COMMANDS).getStreamState().getLastSequence())
+                .as("the owner's cancellation is stored besides the stranger's, and stored once")
+                .isEqualTo(before + 2);
+        MessageInfo owners = jsm.getLastMessage(Streams.COMMANDS, CANCEL);
+        assertThat(owners.getHeaders().getFirst("user-id")).isEqualTo(userId.toString());
+        assertThat(CancelTicket.parseFrom(owners.getData()).getTicketId()).isEqualTo(ticket.toString());
+    }
+
+    @Test
     void bookingIs503WithRetryAfterWhileJetStreamIsUnreachable() {
         TestNats server = TestNats.controllable();
         server.stop();

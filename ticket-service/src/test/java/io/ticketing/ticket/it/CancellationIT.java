@@ -3,6 +3,7 @@ package io.ticketing.ticket.it;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.ticketing.platform.messaging.Streams;
 import io.ticketing.proto.events.v1.CancellationCause;
 import io.ticketing.proto.events.v1.SeatReleaseRequested;
 import io.ticketing.proto.events.v1.TicketCancelled;
@@ -45,6 +46,18 @@ class CancellationIT extends SagaTestKit {
 
         awaitOneTicketEvent(SeatReleaseRequested.getDefaultInstance(), booking.ticketId());
         assertThat(getTicket(user, booking.ticketId()).body().path("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aCancellationThatOvertakesItsBookingTakesEffectOnceTheBookingIsStored() throws Exception {
+        UUID user = UUID.randomUUID();
+        Booking booking = bookingFor(user);
+
+        publishCancel(user, false, booking.ticketId());
+        awaitAllDelivered(Streams.COMMANDS, COMMANDS);
+        publishBooking(user, booking.command(), booking.ticketId().toString());
+
+        awaitStatus(user, booking.ticketId(), "CANCELLED");
     }
 
     @Test

@@ -22,8 +22,10 @@ import javax.sql.DataSource;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
+import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
@@ -70,6 +72,8 @@ public abstract class SagaTestKit {
     protected CommandClient commands;
     @Autowired
     protected JetStream jetStream;
+    @Autowired
+    private Connection nats;
     @Autowired
     protected JsonMapper json;
     @Autowired
@@ -159,6 +163,14 @@ public abstract class SagaTestKit {
         await().atMost(PATIENCE).until(() -> jdbc()
                 .sql("SELECT count(*) FROM inbox_message WHERE consumer = ? AND message_id = ?")
                 .params(consumer, messageId).query(Long.class).single() == 1);
+    }
+
+    /** Waits until the durable consumer was handed every message stored so far, whatever it made of them. */
+    protected void awaitAllDelivered(String stream, String consumer) throws IOException, JetStreamApiException {
+        JetStreamManagement jsm = nats.jetStreamManagement();
+        long last = jsm.getStreamInfo(stream).getStreamState().getLastSequence();
+        await().atMost(PATIENCE).until(() -> jsm.getConsumerInfo(stream, consumer).getDelivered().getStreamSequence()
+                >= last);
     }
 
     // ---- train-service

@@ -3,7 +3,6 @@ package io.ticketing.ticket.application.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.ticketing.ticket.application.port.in.CancelTicketCommand;
@@ -13,6 +12,7 @@ import io.ticketing.ticket.application.port.out.TicketRepository;
 import io.ticketing.ticket.domain.model.CancellationCause;
 import io.ticketing.ticket.domain.model.Ticket;
 import io.ticketing.ticket.domain.model.TicketAlreadySettled;
+import io.ticketing.ticket.domain.model.TicketNotFound;
 import io.ticketing.ticket.domain.model.TripAlreadyDeparted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +36,14 @@ public class CancelTicketService implements CancelTicketUseCase {
     @Override
     @Transactional
     public boolean cancel(CancelTicketCommand command) {
-        Optional<Ticket> found = tickets.findById(command.ticketId())
-                .filter(t -> command.admin() || t.isOwnedBy(command.actor()));
-        if (found.isEmpty()) {
-            log.warn("Ignoring cancellation of ticket {} by {}: unknown or not theirs", command.ticketId(),
-                    command.actor());
+        // the gateway publishes blindly while it cannot look tickets up, and replicas consume in parallel: the
+        // booking may not be stored yet, so an unknown ticket fails the command to have it redelivered later
+        Ticket ticket = tickets.findById(command.ticketId())
+                .orElseThrow(() -> new TicketNotFound(command.ticketId()));
+        if (!command.admin() && !ticket.isOwnedBy(command.actor())) {
+            log.warn("Ignoring cancellation of ticket {} by {}: not theirs", ticket.id(), command.actor());
             return false;
         }
-        Ticket ticket = found.get();
         CancellationCause cause = ticket.isOwnedBy(command.actor())
                 ? CancellationCause.BY_TRAVELLER : CancellationCause.BY_OPERATOR;
         try {

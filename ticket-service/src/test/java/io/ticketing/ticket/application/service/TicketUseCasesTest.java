@@ -14,10 +14,12 @@ import io.ticketing.ticket.domain.model.SeatClass;
 import io.ticketing.ticket.domain.model.TicketEvent;
 import io.ticketing.ticket.domain.model.TicketId;
 import io.ticketing.ticket.domain.model.TicketMother;
+import io.ticketing.ticket.domain.model.TicketNotFound;
 import io.ticketing.ticket.domain.model.TicketStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TicketUseCasesTest {
 
@@ -101,6 +103,15 @@ class TicketUseCasesTest {
         assertThat(tickets.status(id)).isEqualTo(TicketStatus.PENDING);
         assertThat(cancellation.cancel(new CancelTicketCommand(id, USER, false))).isTrue();
         assertThat(tickets.status(id)).isEqualTo(TicketStatus.CANCELLED);
+    }
+
+    @Test
+    void cancellingATicketNotStoredYetFailsSoTheCommandIsRetried() {
+        TicketId id = new TicketId(UUID.randomUUID());
+
+        assertThatThrownBy(() -> cancellation.cancel(new CancelTicketCommand(id, USER, false)))
+                .isInstanceOf(TicketNotFound.class);
+        assertThat(tickets.published).isEmpty();
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Publishes ticket commands to the COMMANDS stream; the ticket id doubles as the de-duplication id. */
+/** Publishes ticket commands to the COMMANDS stream with de-duplication ids derived from ticket and caller. */
 @Component
 class TicketCommandNatsAdapter implements TicketCommandPublisher {
 
@@ -61,8 +61,10 @@ class TicketCommandNatsAdapter implements TicketCommandPublisher {
 
     @Override
     public Mono<Void> cancel(UUID ticketId, Requester requester) {
-        // one id per ticket: repeated cancellations within the duplicate window are stored once
-        String messageId = UUID.nameUUIDFromBytes(("cancel:" + ticketId).getBytes(StandardCharsets.UTF_8)).toString();
+        // one id per ticket and caller: a traveller's repeated cancellations are stored and handled once, while
+        // a stranger's (published blindly while the lookup is down, then ignored) cannot use up the owner's id
+        String messageId = UUID.nameUUIDFromBytes(("cancel:" + ticketId + ":" + requester.userId())
+                .getBytes(StandardCharsets.UTF_8)).toString();
         return publish(CANCEL, messageId, CancelTicket.newBuilder().setTicketId(ticketId.toString()).build(),
                 requester);
     }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * The gateway's durable commands. They were answered with 202 already, so nothing here throws for a bad
  * command: an invalid booking becomes a rejected ticket, an unidentifiable one is dropped with a log line.
+ * Only a cancellation of a ticket not stored yet fails, to be redelivered once its booking may have arrived.
  */
 @Component
 class TicketCommandHandlers {

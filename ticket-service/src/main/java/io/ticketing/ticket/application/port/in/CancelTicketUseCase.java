@@ -9,6 +9,8 @@ public interface CancelTicketUseCase {
      * already answered the traveller, so a refused command is logged, not thrown.
      *
      * @return whether the ticket was cancelled
+     * @throws io.ticketing.ticket.domain.model.TicketNotFound when no such ticket is stored (yet): its booking
+     *         may still be on its way, so the command is to be retried
      */
     boolean cancel(CancelTicketCommand command);
 
