@@ -311,6 +311,17 @@ class CatalogApiIT {
             assertThat(outOfRange.body().at("/errors/0/field").asText()).isEqualTo("date");
         }
         assertThat(get("/api/v1/cities?q=a%00b").status()).isEqualTo(400);
+        // Tomcat cannot decode these; refused before it raises an error of its own
+        for (String undecodable : new String[] {"q=%FF", "q=%C0%AE", "page=%FF"}) {
+            Got refused = get("/api/v1/cities?" + undecodable);
+            assertThat(refused.status()).as(undecodable).isEqualTo(400);
+            assertThat(refused.body().get("type").asString()).isEqualTo("urn:problem:ticketing:invalid-input");
+        }
+        // framework errors carry our problem type too
+        for (String path : new String[] {"/api/v1/trips/not-a-uuid", "/api/v1/trips", "/api/v1/cities?page=abc"}) {
+            assertThat(get(path).body().get("type").asString()).as(path)
+                    .isEqualTo("urn:problem:ticketing:invalid-input");
+        }
         Got wrongWay = get("/api/v1/trips/" + setup.trip().id() + "/seats?from=" + setup.station(1) + "&to="
                 + setup.station(0));
         assertThat(wrongWay.status()).isEqualTo(422);

@@ -1,21 +1,23 @@
 package io.ticketing.platform.web;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
 
 import io.ticketing.platform.error.ProblemKind;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses declared bodies larger than the limit with 413 before anything reads them, and a query holding the NUL
- * character ({@code %00}) with 400: no parameter needs one, and PostgreSQL refuses it in text.
+ * Refuses, before anything reads them: declared bodies larger than the limit (413); query parameters that cannot
+ * be decoded (bad percent-encoding or UTF-8, which the container would raise later as an error of its own) or that
+ * hold the NUL character, which no parameter needs and PostgreSQL refuses in text (400).
  */
 public class RequestLimitsFilter extends OncePerRequestFilter {
-
-    private static final String ENCODED_NUL = "%00";
 
     private final long maxBodyBytes;
     private final ProblemWriter problems;
@@ -33,12 +35,27 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
                     "The body exceeds " + maxBodyBytes + " bytes");
             return;
         }
-        String query = request.getQueryString();
-        if (query != null && query.contains(ENCODED_NUL)) {
-            problems.write(request, response, ProblemKind.INVALID_INPUT,
-                    "The query must not contain the NUL character (%00)");
+        String refusal = refusedParameters(request);
+        if (refusal != null) {
+            problems.write(request, response, ProblemKind.INVALID_INPUT, refusal);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static @Nullable String refusedParameters(HttpServletRequest request) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (IllegalStateException undecodable) { // Tomcat's InvalidParameterException
+            return "The query cannot be decoded: use UTF-8 and valid percent-encoding";
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            if (parameter.getKey().indexOf('\0') >= 0
+                    || Arrays.stream(parameter.getValue()).anyMatch(value -> value.indexOf('\0') >= 0)) {
+                return "The query must not contain the NUL character (%00)";
+            }
+        }
+        return null;
     }
 }

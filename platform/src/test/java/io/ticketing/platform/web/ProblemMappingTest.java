@@ -134,6 +134,7 @@ class ProblemMappingTest {
         body.andExpect(jsonPath("$.errors[0].field").value("name"));
         isProblem(mvc.perform(get(URI.create("/probe/uuid/" + UUID.randomUUID() + "?q=a%00b"))), 400);
         mvc.perform(get(URI.create("/probe/uuid/" + UUID.randomUUID() + "?q=100%25"))).andExpect(status().isOk());
+
     }
 
     @Test
