@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
 public record Trip(TripId id, TrainId trainId, String trainNumber, TripStatus status, List<Stop> stops,
         Map<SeatClass, Money> fares) {
 
+    /** Timetables end where four-digit years do (and where the database's timestamps still hold). */
+    static final Instant END_OF_TIMETABLES = Instant.parse("+10000-01-01T00:00:00Z");
+
     public Trip {
         stops = List.copyOf(stops);
         fares = Map.copyOf(fares);
@@ -60,6 +63,9 @@ public record Trip(TripId id, TrainId trainId, String trainNumber, TripStatus st
             }
             addIfPresent(times, stop.arrival());
             addIfPresent(times, stop.departure());
+        }
+        if (times.stream().anyMatch(time -> !time.isBefore(END_OF_TIMETABLES))) {
+            throw DomainProblem.invalid("stops", "times must be before " + END_OF_TIMETABLES);
         }
         for (int i = 1; i < times.size(); i++) {
             if (!times.get(i).isAfter(times.get(i - 1))) {

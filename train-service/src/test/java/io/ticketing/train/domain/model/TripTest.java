@@ -1,6 +1,7 @@
 package io.ticketing.train.domain.model;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,16 @@ class TripTest {
         instant.set(1, new Stop(1, last.stationId(), last.stationName(), last.cityId(), instant.get(0).departure(),
                 null));
         assertRuleViolated(() -> schedule(instant, TripMother.fares()), "TIMES_NOT_INCREASING");
+    }
+
+    @Test
+    void refusesTimesBeyondTheLastTimetableYear() {
+        List<Stop> stops = new ArrayList<>(TripMother.stops(2));
+        Stop last = stops.get(1);
+        stops.set(1, new Stop(1, last.stationId(), last.stationName(), last.cityId(),
+                Instant.parse("+999999999-04-01T08:00:00Z"), null));
+        assertThatThrownBy(() -> schedule(stops, TripMother.fares())).isInstanceOfSatisfying(DomainProblem.class,
+                p -> assertThat(p.kind()).isEqualTo(ProblemKind.INVALID_INPUT));
     }
 
     @Test
