@@ -70,9 +70,16 @@ public class ResourceServerAutoConfiguration {
         open.add(PathPatternRequestMatcher.withDefaults().matcher("/error"));
         for (String path : settings.publicPaths()) {
             String[] parts = path.trim().split("\\s+", 2);
-            open.add(parts.length == 2
-                    ? PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(parts[0]), parts[1])
-                    : PathPatternRequestMatcher.withDefaults().matcher(parts[0]));
+            if (parts.length == 1) {
+                open.add(PathPatternRequestMatcher.withDefaults().matcher(parts[0]));
+                continue;
+            }
+            HttpMethod method = HttpMethod.valueOf(parts[0]);
+            open.add(PathPatternRequestMatcher.withDefaults().matcher(method, parts[1]));
+            if (method.equals(HttpMethod.GET)) {
+                // HEAD answers as GET would, without the body
+                open.add(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, parts[1]));
+            }
         }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksUrl     where user-service publishes its public keys
  * @param issuer      the {@code iss} every token must carry
  * @param audience    the {@code aud} every token must carry
- * @param publicPaths requests that need no token, as {@code "METHOD /ant/path/**"} or {@code "/path/**"} (any method)
+ * @param publicPaths requests that need no token, as {@code "METHOD /ant/path/**"} (GET opens HEAD too) or
+ *                    {@code "/path/**"} (any method)
  */
 @ConfigurationProperties("ticketing.security")
 public record TokenSettings(

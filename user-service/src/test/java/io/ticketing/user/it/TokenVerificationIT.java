@@ -1,5 +1,9 @@
 package io.ticketing.user.it;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -50,6 +54,10 @@ class TokenVerificationIT extends IntegrationTestBase {
         assertThat(jwks.status()).isEqualTo(200);
         assertThat(jwks.header("Content-Type")).startsWith("application/jwk-set+json");
         assertThat(jwks.raw().body()).doesNotContain("\"d\"").doesNotContain("\"p\"");
+        HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(api.baseUrl() + "/.well-known/jwks.json")).HEAD().build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).as("HEAD answers as GET").isEqualTo(200);
         JWKSet keys = JWKSet.parse(jwks.raw().body());
 
         SignedJWT jwt = SignedJWT.parse(accessToken);
