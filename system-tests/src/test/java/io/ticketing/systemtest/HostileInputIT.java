@@ -149,6 +149,40 @@ class HostileInputIT {
                     Map.of(), user.api(), ANY_4XX));
         }
 
+        // the NUL character, which PostgreSQL cannot store in text, in every kind of text field
+        String nul = "a\\u0000b";
+        cases.add(bad("register NUL name", "/api/v1/auth/register",
+                "{\"email\":\"nul@b.co\",\"password\":\"Secret-123456\",\"fullName\":\"" + nul + "\"}", anon));
+        cases.add(bad("login NUL email", "/api/v1/auth/login",
+                "{\"email\":\"" + nul + "@b.co\",\"password\":\"Secret-123456\"}", anon));
+        cases.add(bad("city NUL name", "/api/v1/cities", "{\"name\":\"" + nul + "\",\"country\":\"X\"}",
+                admin.api()));
+        cases.add(bad("review NUL comment", "/api/v1/trips/" + net.tripId() + "/reviews",
+                "{\"rating\":4,\"comment\":\"" + nul + "\"}", user.api()));
+        Map<String, Object> nulPassenger = new LinkedHashMap<>(net.booking(0, 1, null, "FIRST", "a\u0000b"));
+        cases.add(new Case("booking NUL passenger", "POST", "/api/v1/tickets",
+                Api.JSON.writeValueAsString(nulPassenger),
+                Map.of("Content-Type", JSON, "Idempotency-Key", UUID.randomUUID().toString()), user.api(), 400));
+        cases.add(new Case("trip times past year 9999", "POST", "/api/v1/trips",
+                "{\"trainId\":\"" + net.trainId() + "\",\"stops\":[{\"stationId\":\"" + net.stationIds().get(0)
+                        + "\",\"departure\":\"+999999999-04-01T08:00:00Z\"},{\"stationId\":\""
+                        + net.stationIds().get(1) + "\",\"arrival\":\"+999999999-04-01T09:00:00Z\"}],"
+                        + "\"fares\":{\"FIRST\":{\"amount\":\"10.00\",\"currency\":\"EUR\"},"
+                        + "\"SECOND\":{\"amount\":\"5.00\",\"currency\":\"EUR\"}}}",
+                Map.of("Content-Type", JSON), admin.api(), 400));
+        // queries and paths that do not decode, or decode to NUL
+        for (String query : List.of("q=%00", "q=%FF", "q=%C0%AE", "page=%FF")) {
+            cases.add(new Case("cities " + query, "GET", "/api/v1/cities?" + query, null, Map.of(), anon, 400));
+        }
+        cases.add(new Case("tickets page=%FF", "GET", "/api/v1/tickets?page=%FF", null, Map.of(), user.api(), 400));
+        cases.add(new Case("long poll wait=%FF", "GET", "/api/v1/tickets/" + UUID.randomUUID() + "?wait=%FF", null,
+                Map.of(), user.api(), 400));
+        for (String path : List.of("/api/v1/trains/%FF", "/api/v1/trips/%FF", "/api/v1/tickets/%C3")) {
+            cases.add(new Case("path " + path, "GET", path, null, Map.of(), user.api(), 400));
+        }
+        cases.add(new Case("search date far ahead", "GET", "/api/v1/trips?from=" + net.cityIds().get(0) + "&to="
+                + net.cityIds().get(1) + "&date=%2B999999999-12-31", null, Map.of(), anon, 400));
+
         // paging out of range
         for (String paging : List.of("page=-1", "size=0", "size=100000", "page=abc", "size=-5", "page=99999999999")) {
             cases.add(new Case("cities " + paging, "GET", "/api/v1/cities?" + paging, null, Map.of(), anon, 400));

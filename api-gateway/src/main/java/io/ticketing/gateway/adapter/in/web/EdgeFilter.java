@@ -1,6 +1,9 @@
 package io.ticketing.gateway.adapter.in.web;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -81,6 +84,10 @@ class EdgeFilter implements WebFilter {
         if (declared > maxBody) {
             return Mono.error(HttpProblem.of(ProblemKind.PAYLOAD_TOO_LARGE, "The body exceeds " + maxBody + " bytes"));
         }
+        if (!decodesAsUtf8(request.getURI().getRawPath())) {
+            return Mono.error(HttpProblem.of(ProblemKind.INVALID_INPUT,
+                    "The URL path is not valid UTF-8 once percent-decoded"));
+        }
         String accessToken = NOTIFICATION_STREAM.equals(request.getPath().pathWithinApplication().value())
                 ? request.getQueryParams().getFirst(ACCESS_TOKEN_PARAM) : null;
         ServerHttpRequest.Builder mutated = request.mutate().headers(headers -> {
@@ -133,6 +140,37 @@ class EdgeFilter implements WebFilter {
             return UriUtils.decode(name, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notDecodable) {
             return name;
+        }
+    }
+
+    /**
+     * Whether the path's percent-escapes spell valid UTF-8. A service's servlet container refuses any other path
+     * with an error page of its own, before our problem handling can answer.
+     */
+    static boolean decodesAsUtf8(String rawPath) {
+        if (rawPath.indexOf('%') < 0) {
+            return true;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c != '%') {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            int high = i + 2 < rawPath.length() ? Character.digit(rawPath.charAt(i + 1), 16) : -1;
+            int low = high < 0 ? -1 : Character.digit(rawPath.charAt(i + 2), 16);
+            if (low < 0) {
+                return false;
+            }
+            bytes.write(high << 4 | low);
+            i += 2;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

@@ -40,4 +40,15 @@ class EdgeFilterTest {
         assertThat(EdgeFilter.withoutAccessToken(URI.create("http://gw/stream?access_token=t")))
                 .hasToString("http://gw/stream");
     }
+
+    @Test
+    void tellsPathsThatDecodeAsUtf8FromOthers() {
+        assertThat(EdgeFilter.decodesAsUtf8("/api/v1/cities/caf%C3%A9")).isTrue();
+        assertThat(EdgeFilter.decodesAsUtf8("/api/v1/trains/plain")).isTrue();
+        assertThat(EdgeFilter.decodesAsUtf8("/api/v1/trains/%FF")).isFalse();
+        assertThat(EdgeFilter.decodesAsUtf8("/api/v1/trains/%C0%AE")).isFalse();
+        assertThat(EdgeFilter.decodesAsUtf8("/api/v1/trains/%C3")).isFalse();
+        assertThat(EdgeFilter.decodesAsUtf8("/api/v1/trains/%Z1")).isFalse();
+        assertThat(EdgeFilter.decodesAsUtf8("/api/v1/trains/%4")).isFalse();
+    }
 }
