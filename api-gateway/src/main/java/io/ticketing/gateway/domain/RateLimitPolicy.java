@@ -1,5 +1,7 @@
 package io.ticketing.gateway.domain;
 
+import java.time.Duration;
+
 /**
  * A token bucket's shape: a caller may send {@code capacity} requests at once and then {@code perSecond} per second.
  */
@@ -9,5 +11,10 @@ public record RateLimitPolicy(String name, int capacity, double perSecond) {
         if (capacity < 1 || perSecond <= 0) {
             throw new IllegalArgumentException("A rate limit needs capacity >= 1 and a positive refill rate");
         }
+    }
+
+    /** How long an empty bucket takes to fill again. */
+    public Duration timeToFill() {
+        return Duration.ofMillis((long) Math.ceil(capacity / perSecond * 1000));
     }
 }

@@ -1,6 +1,10 @@
 package io.ticketing.gateway.adapter.in.web;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Set;
 
 import io.ticketing.gateway.application.port.out.RateLimitPort;
@@ -63,7 +67,23 @@ class RateLimitFilter implements WebFilter, org.springframework.core.Ordered {
      */
     private static String address(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
-        return "ip:" + (remote == null || remote.getAddress() == null ? "unknown"
-                : remote.getAddress().getHostAddress());
+        return remote == null || remote.getAddress() == null ? "ip:unknown" : addressKey(remote.getAddress());
+    }
+
+    /**
+     * An IPv4 address is one caller; an IPv6 caller is its /64, the block one subscriber is usually given, so
+     * that walking through its own block does not give a client a fresh bucket per request.
+     */
+    static String addressKey(InetAddress address) {
+        if (address instanceof Inet6Address) {
+            byte[] network = Arrays.copyOf(address.getAddress(), 16);
+            Arrays.fill(network, 8, 16, (byte) 0);
+            try {
+                return "ip6:" + InetAddress.getByAddress(network).getHostAddress() + "/64";
+            } catch (UnknownHostException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        return "ip:" + address.getHostAddress();
     }
 }
