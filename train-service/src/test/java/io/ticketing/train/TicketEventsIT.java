@@ -164,6 +164,17 @@ class TicketEventsIT {
     }
 
     @Test
+    void cancellingATripNoOneKnowsIsNotFoundWhateverItsId() throws Exception {
+        for (String id : new String[] {new UUID(0, 0).toString(), newId(), "not-a-uuid"}) {
+            CommandReply reply = commands.request("requests.train.CancelTrip",
+                    CancelTrip.newBuilder().setTripId(id).build(),
+                    new CommandClient.Caller(UUID.randomUUID(), List.of("ADMIN"), null, null), Duration.ofSeconds(10))
+                    .get();
+            assertThat(reply.getProblem().getStatus()).as(id).isEqualTo(404);
+        }
+    }
+
+    @Test
     void onlyConfirmedTravellersMayReviewOncePerTrip() throws Exception {
         CatalogFixture.Setup setup = catalog.trip(2, 0, 3);
         UUID traveller = UUID.randomUUID();

@@ -93,11 +93,8 @@ class CatalogRequestHandlers {
     @Bean
     RequestDefinition<CancelTrip> cancelTripRequest(CancelTripUseCase useCase) {
         return RequestDefinition.of(SERVICE, CancelTrip.getDefaultInstance(), ADMIN, (command, context) -> {
-            UUID id = ProtoMapping.idOrUnknown(command.getTripId());
-            if (id.equals(ProtoMapping.UNKNOWN_ID)) {
-                throw DomainProblem.invalid("tripId", "must be a UUID");
-            }
-            TripView trip = useCase.cancelTrip(new TripId(id));
+            // like every other lookup by id: an id that names no trip, well-formed or not, is unknown (404)
+            TripView trip = useCase.cancelTrip(new TripId(ProtoMapping.idOrUnknown(command.getTripId())));
             return new Reply(trip.id().toString(), trip);
         });
     }
