@@ -60,7 +60,7 @@ public class CancelTicketService implements CancelTicketUseCase {
     @Transactional
     public int cancelTrip(UUID tripId) {
         Instant now = clock.instant();
-        List<Ticket> standing = tickets.findUnsettledOfTrip(tripId);
+        List<Ticket> standing = tickets.lockUnsettledOfTrip(tripId);
         standing.forEach(t -> changes.apply(t.tripCancelled(now)));
         log.info("Trip {} cancelled: {} tickets cancelled", tripId, standing.size());
         return standing.size();

@@ -50,7 +50,7 @@ class InMemoryTickets implements TicketRepository, TicketEventPublisher {
     }
 
     @Override
-    public List<Ticket> findUnsettledOfTrip(UUID tripId) {
+    public List<Ticket> lockUnsettledOfTrip(UUID tripId) {
         return stored.values().stream()
                 .filter(t -> tripId.equals(t.request().tripId()) && !t.status().isFinal())
                 .toList();

@@ -117,9 +117,14 @@ class TicketPersistenceAdapter implements TicketRepository {
     }
 
     @Override
-    public List<Ticket> findUnsettledOfTrip(UUID tripId) {
-        // literal statuses, so the planner can match the partial index ticket_trip_standing_idx
-        return jdbc.sql(SELECT + "WHERE trip_id = :trip AND status IN ('PENDING', 'CONFIRMED')")
+    public List<Ticket> lockUnsettledOfTrip(UUID tripId) {
+        // literal statuses, so the planner can match the partial index ticket_trip_standing_idx. FOR UPDATE waits
+        // for a ticket changing meanwhile and then reads (or, settled, skips) its new version, so the batch does
+        // not fail its version check; the id order keeps two lockers of the same rows from deadlocking
+        return jdbc.sql(SELECT + """
+                        WHERE trip_id = :trip AND status IN ('PENDING', 'CONFIRMED')
+                        ORDER BY id
+                        FOR UPDATE""")
                 .param("trip", tripId)
                 .query(TicketPersistenceAdapter::ticket)
                 .list();

@@ -32,8 +32,11 @@ public interface TicketRepository {
     /** PENDING tickets due at {@code now}, locked for this transaction; rows locked by others are skipped. */
     List<Ticket> claimDue(Instant now, int limit);
 
-    /** PENDING and CONFIRMED tickets of the trip. */
-    List<Ticket> findUnsettledOfTrip(UUID tripId);
+    /**
+     * PENDING and CONFIRMED tickets of the trip, locked for this transaction: a ticket another transaction is
+     * changing is waited for and read as it committed it, so updating them all does not conflict.
+     */
+    List<Ticket> lockUnsettledOfTrip(UUID tripId);
 
     TicketPage findByUser(UUID userId, int page, int size);
 }

@@ -1,11 +1,13 @@
 package io.ticketing.ticket.adapter.out.persistence;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import io.ticketing.ticket.application.port.in.TicketPage;
@@ -14,24 +16,33 @@ import io.ticketing.ticket.domain.model.CancellationCause;
 import io.ticketing.ticket.domain.model.Ticket;
 import io.ticketing.ticket.domain.model.TicketId;
 import io.ticketing.ticket.domain.model.TicketMother;
+import io.ticketing.ticket.domain.model.TicketRequest;
 import io.ticketing.ticket.domain.model.TicketStatus;
 import io.ticketing.ticket.support.TicketServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The ticket table against real PostgreSQL: round trips, optimistic locking and paging. */
+/** The ticket table against real PostgreSQL: round trips, optimistic and row locking, paging. */
 @TicketServiceIntegrationTest
 class TicketPersistenceAdapterIT {
 
     /** Far enough ahead that the expiry job, running on the shared (movable) clock, never claims them. */
     private static final Duration FAR = Duration.ofDays(3650);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     @Autowired
     private TicketRepository tickets;
+    @Autowired
+    private TransactionTemplate transactions;
+    @Autowired
+    private JdbcClient jdbc;
 
     @Test
     void storesEveryFieldOfANewTicketWithItsVersion() {
@@ -89,6 +100,46 @@ class TicketPersistenceAdapterIT {
     }
 
     @Test
+    void locksTheStandingTicketsOfATripAndOnlyThoseUntilTheTransactionEnds() {
+        UUID trip = UUID.randomUUID();
+        Ticket pending = pending(UUID.randomUUID(), now(), trip);
+        Ticket confirmed = pending(UUID.randomUUID(), now(), trip)
+                .seatReserved(TicketMother.booking(), now().plusSeconds(1)).ticket();
+        Ticket cancelled = pending(UUID.randomUUID(), now(), trip)
+                .cancel(CancellationCause.BY_TRAVELLER, now().plusSeconds(1)).ticket();
+        Ticket otherTrip = pending(UUID.randomUUID(), now(), UUID.randomUUID());
+        List.of(pending, confirmed, cancelled, otherTrip).forEach(tickets::add);
+
+        transactions.executeWithoutResult(status -> {
+            List<Ticket> standing = tickets.lockUnsettledOfTrip(trip);
+
+            assertThat(standing).extracting(Ticket::id).containsExactlyInAnyOrder(pending.id(), confirmed.id());
+            assertThat(lockedElsewhere(pending.id())).isTrue();
+            assertThat(lockedElsewhere(confirmed.id())).isTrue();
+            assertThat(lockedElsewhere(cancelled.id())).isFalse();
+            assertThat(lockedElsewhere(otherTrip.id())).isFalse();
+        });
+        assertThat(lockedElsewhere(pending.id())).isFalse();
+    }
+
+    /** Whether another transaction (another connection) would have to wait to change the ticket. */
+    private boolean lockedElsewhere(TicketId id) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                jdbc.sql("SELECT id FROM ticket WHERE id = :id FOR UPDATE NOWAIT").param("id", id.value())
+                        .query().listOfRows();
+                return false;
+            } catch (DataAccessException e) {
+                if (e.getMostSpecificCause() instanceof SQLException sql
+                        && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                    return true;
+                }
+                throw e;
+            }
+        }).join();
+    }
+
+    @Test
     void pagesAUsersTicketsNewestFirstWithTheirTotal() {
         UUID user = UUID.randomUUID();
         Instant start = now();
@@ -120,8 +171,14 @@ class TicketPersistenceAdapterIT {
     }
 
     private static Ticket pending(UUID user, Instant createdAt) {
-        return Ticket.request(new TicketId(UUID.randomUUID()), user, "hash", TicketMother.request(), createdAt, FAR)
-                .ticket();
+        return pending(user, createdAt, TicketMother.TRIP);
+    }
+
+    private static Ticket pending(UUID user, Instant createdAt, UUID trip) {
+        TicketRequest request = TicketMother.request();
+        return Ticket.request(new TicketId(UUID.randomUUID()), user, "hash", new TicketRequest(trip,
+                request.fromStationId(), request.toStationId(), request.seatId(), request.seatClass(),
+                request.passengerName()), createdAt, FAR).ticket();
     }
 
     /** Now as PostgreSQL stores it (microseconds), so a read ticket equals the written one. */
