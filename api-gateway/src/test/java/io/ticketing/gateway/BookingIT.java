@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -218,6 +220,42 @@ class BookingIT extends GatewayITSupport {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Ann Lee"))
                 .exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ann\u0000Lee", "Ann\u0007Lee", "Ann\nLee", "Ann\u0085"})
+    void refusesControlCharactersInThePassengerNameWithoutPublishing(String passenger) throws Exception {
+        long before = jsm.getStreamInfo(Streams.COMMANDS).getStreamState().getLastSequence();
+
+        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token))
+                .header("Idempotency-Key", "key-" + UUID.randomUUID())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking(passenger))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("passengerName");
+
+        assertThat(jsm.getStreamInfo(Streams.COMMANDS).getStreamState().getLastSequence()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesPassengerNamesLongerThanTicketServiceStores() throws Exception {
+        long before = jsm.getStreamInfo(Streams.COMMANDS).getStreamState().getLastSequence();
+
+        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token))
+                .header("Idempotency-Key", "key-" + UUID.randomUUID())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("A".repeat(101)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("passengerName");
+        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token))
+                .header("Idempotency-Key", "key-" + UUID.randomUUID())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("A".repeat(100)))
+                .exchange()
+                .expectStatus().isAccepted();
+
+        assertThat(jsm.getStreamInfo(Streams.COMMANDS).getStreamState().getLastSequence()).isEqualTo(before + 1);
     }
 
     @Test

@@ -18,6 +18,8 @@ public record BookingRequest(UUID tripId, UUID fromStationId, UUID toStationId, 
         @Nullable SeatClass seatClass, String passengerName) {
 
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 100;
+    /** ticket-service's limit: a longer name accepted here would only come back as a rejected ticket. */
+    public static final int MAX_PASSENGER_NAME_LENGTH = 100;
 
     public BookingRequest {
         new Validation()

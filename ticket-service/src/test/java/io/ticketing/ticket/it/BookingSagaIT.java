@@ -116,6 +116,20 @@ class BookingSagaIT extends SagaTestKit {
     }
 
     @Test
+    void aPassengerNameWithANulCharacterIsRejectedInsteadOfFailingToBeStored() {
+        UUID user = UUID.randomUUID();
+        Booking booking = bookingFor(user);
+        publishBooking(user, booking.command().toBuilder().setPassengerName("Ada\u0000Lovelace").build(),
+                booking.ticketId().toString());
+
+        JsonNode ticket = awaitStatus(user, booking.ticketId(), "REJECTED");
+        assertThat(ticket.path("reason").asString()).isEqualTo("INVALID_REQUEST");
+        assertThat(ticket.path("passengerName").asString()).isEqualTo("AdaLovelace");
+        TicketRejected event = awaitOneTicketEvent(TicketRejected.getDefaultInstance(), booking.ticketId());
+        assertThat(event.getDetail()).startsWith("INVALID_REQUEST").contains("passengerName");
+    }
+
+    @Test
     void aCancelledTripCancelsEveryStandingTicketOfIt() {
         UUID user = UUID.randomUUID();
         Booking confirmed = bookConfirmed(user, DEPARTURE);

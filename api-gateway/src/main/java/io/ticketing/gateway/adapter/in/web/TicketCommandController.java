@@ -19,6 +19,7 @@ import io.ticketing.gateway.domain.TicketStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -38,7 +39,9 @@ import reactor.core.publisher.Mono;
 class TicketCommandController {
 
     record BookTicketRequest(@NotNull UUID tripId, @NotNull UUID fromStationId, @NotNull UUID toStationId,
-            @Nullable UUID seatId, @Nullable SeatClass seatClass, @NotBlank @Size(max = 200) String passengerName) {
+            @Nullable UUID seatId, @Nullable SeatClass seatClass,
+            @NotBlank @Size(max = BookingRequest.MAX_PASSENGER_NAME_LENGTH)
+            @Pattern(regexp = "\\P{Cc}*", message = "must not contain control characters") String passengerName) {
 
         BookingRequest toBooking() {
             return new BookingRequest(tripId, fromStationId, toStationId, seatId, seatClass, passengerName.trim());

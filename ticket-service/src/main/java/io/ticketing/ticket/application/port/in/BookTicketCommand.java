@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.ticketing.platform.error.FieldViolation;
 import io.ticketing.ticket.domain.model.SeatClass;
@@ -26,6 +27,9 @@ public record BookTicketCommand(
         String seatId,
         @Nullable SeatClass seatClass,
         String passengerName) {
+
+    /** ISO control characters (U+0000..U+001F, U+007F..U+009F): no part of a name, and NUL cannot be stored. */
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cc}");
 
     public BookTicketCommand {
         Objects.requireNonNull(ticketId, "ticketId");
@@ -59,15 +63,21 @@ public record BookTicketCommand(
             violations.add(new FieldViolation("passengerName",
                     "must be 1 to " + TicketRequest.MAX_PASSENGER_NAME + " characters"));
         }
+        if (CONTROL_CHARACTERS.matcher(passengerName).find()) {
+            violations.add(new FieldViolation("passengerName", "must not contain control characters"));
+        }
         if (requestHash.isBlank()) {
             violations.add(new FieldViolation("requestHash", "must not be blank"));
         }
         return violations;
     }
 
-    /** The request as far as it can be read: complete when {@link #violations()} is empty. */
+    /**
+     * The request as far as it can be read: complete when {@link #violations()} is empty. Control characters are
+     * left out of the name even then, so the rejected ticket can be stored (PostgreSQL refuses NUL in text).
+     */
     public TicketRequest request() {
-        String name = passengerName.strip();
+        String name = CONTROL_CHARACTERS.matcher(passengerName).replaceAll("").strip();
         return new TicketRequest(uuidOrNull(tripId), uuidOrNull(fromStationId), uuidOrNull(toStationId),
                 uuidOrNull(seatId), seatClass,
                 name.length() > TicketRequest.MAX_PASSENGER_NAME ? name.substring(0, TicketRequest.MAX_PASSENGER_NAME)

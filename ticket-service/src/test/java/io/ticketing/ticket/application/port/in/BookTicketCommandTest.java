@@ -6,6 +6,8 @@ import io.ticketing.platform.error.FieldViolation;
 import io.ticketing.ticket.domain.model.SeatClass;
 import io.ticketing.ticket.domain.model.TicketId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +45,16 @@ class BookTicketCommandTest {
                 .containsExactlyInAnyOrder("tripId", "fromStationId", "seatId", "passengerName");
         assertThat(command.request().passengerName()).hasSize(100);
         assertThat(command.request().tripId()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ada\u0000Lovelace", "Ada\nLovelace", "Ada\u0085Lovelace", "Ada\u007f"})
+    void refusesControlCharactersInThePassengerNameAndKeepsThemOutOfTheRequest(String name) {
+        BookTicketCommand command = command(TRIP, FROM, TO, "", SeatClass.FIRST, name);
+
+        assertThat(command.violations()).extracting(FieldViolation::field).containsExactly("passengerName");
+        assertThat(command.request().passengerName()).doesNotContain("\u0000", "\n", "\u0085", "\u007f")
+                .startsWith("Ada");
     }
 
     @Test
