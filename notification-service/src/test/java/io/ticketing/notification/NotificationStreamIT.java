@@ -1,6 +1,8 @@
 package io.ticketing.notification;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.ticketing.notification.support.Events;
@@ -8,10 +10,12 @@ import io.ticketing.notification.support.NotificationIntegrationTest;
 import io.ticketing.notification.support.SseClient;
 import io.ticketing.notification.support.TestFixture;
 import io.ticketing.platform.test.TestTokens;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +29,9 @@ class NotificationStreamIT {
 
     @Autowired
     TestFixture fx;
+
+    @Value("${ticketing.live.max-streams-per-user}")
+    int maxStreamsPerUser;
 
     @Test
     void aConnectedUserGetsTheirNotificationAtOnceAndNobodyElseDoes() {
@@ -92,10 +99,61 @@ class NotificationStreamIT {
     }
 
     @Test
+    void aStreamBeyondTheUsersCapIsRefusedWithProblemJsonUntilOneOfTheirsCloses() {
+        UUID ada = UUID.randomUUID();
+        List<SseClient> adas = new ArrayList<>();
+        try {
+            for (int i = 0; i < maxStreamsPerUser; i++) {
+                adas.add(SseClient.open(fx.http(), fx.uri(STREAM), TestTokens.user(ada), null));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> adas.stream().allMatch(SseClient::connected));
+
+            try (SseClient refused = SseClient.open(fx.http(), fx.uri(STREAM), TestTokens.user(ada), null)) {
+                await().atMost(Duration.ofSeconds(10)).until(refused::ended);
+                assertThat(refused.status()).isEqualTo(429);
+                assertThat(refused.header("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(refused.header("Retry-After")).hasValueSatisfying(
+                        seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+                JsonNode problem = fx.json(refused.body());
+                assertThat(problem.get("type").asString()).isEqualTo("urn:problem:ticketing:too-many-streams");
+                assertThat(problem.get("title").asString()).isEqualTo("Too many requests");
+                assertThat(problem.get("status").asInt()).isEqualTo(429);
+                assertThat(problem.get("detail").asString()).contains(String.valueOf(maxStreamsPerUser));
+            }
+
+            try (SseClient bobs = SseClient.open(fx.http(), fx.uri(STREAM), TestTokens.user(UUID.randomUUID()), null)) {
+                await().atMost(Duration.ofSeconds(10)).until(bobs::connected);
+                assertThat(bobs.status()).as("the cap is per user").isEqualTo(200);
+            }
+
+            adas.removeFirst().close();
+            // the server notices the closed connection when it next writes (a heartbeat), then frees the slot
+            SseClient again = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> openedOrNull(ada), stream -> stream != null);
+            adas.add(again);
+            assertThat(again.status()).isEqualTo(200);
+        } finally {
+            adas.forEach(SseClient::close);
+        }
+    }
+
+    @Test
     void theStreamNeedsAToken() {
         assertThat(fx.get(STREAM, "").statusCode()).isEqualTo(401);
         assertThat(fx.get(STREAM + "?access_token=forged", "").statusCode()).isEqualTo(401);
         assertThat(fx.get("/api/v1/notifications?access_token=" + TestTokens.user(UUID.randomUUID()), "")
                 .statusCode()).as("a token in the query is accepted only for the stream").isEqualTo(401);
+    }
+
+    /** A new stream of the user once it is connected, or null (closed) when it was refused. */
+    private @Nullable SseClient openedOrNull(UUID userId) {
+        SseClient stream = SseClient.open(fx.http(), fx.uri(STREAM), TestTokens.user(userId), null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> stream.connected() || stream.ended());
+        if (stream.connected()) {
+            return stream;
+        }
+        stream.close();
+        return null;
     }
 }

@@ -56,7 +56,8 @@ class NotificationServiceConfiguration {
     }
 
     @Bean
-    LiveNotificationService liveNotificationService(NotificationRepository notifications) {
-        return new LiveNotificationService(notifications);
+    LiveNotificationService liveNotificationService(NotificationRepository notifications,
+            LiveStreamSettings settings) {
+        return new LiveNotificationService(notifications, settings.maxStreamsPerUser());
     }
 }

@@ -23,6 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
         "ticketing.mail.retry.max-delay=1s",
         "ticketing.mail.retry.max-attempts=1000",
         "ticketing.live.heartbeat=1s",
+        // low, so that a test reaches the cap with a few streams
+        "ticketing.live.max-streams-per-user=3",
         // lets a test publish the same event id again soon, to see our own de-duplication at work
         "ticketing.nats.duplicate-window=1s"
 })

@@ -2,16 +2,21 @@ package io.ticketing.notification.support;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
-/** Reads a {@code text/event-stream} line by line on its own thread and records events and comments. */
+/**
+ * Reads a {@code text/event-stream} line by line on its own thread and records events and comments, and every
+ * raw line, so that a refusal's problem+json body can be read too once the response {@link #ended()}.
+ */
 public final class SseClient implements AutoCloseable {
 
     public record Event(@Nullable String id, String data, long receivedNanos) {
@@ -19,8 +24,11 @@ public final class SseClient implements AutoCloseable {
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
+    private final List<String> lines = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile int status;
+    private volatile @Nullable HttpHeaders headers;
+    private volatile boolean ended;
 
     private SseClient(HttpClient http, HttpRequest request) {
         this.response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
@@ -41,10 +49,12 @@ public final class SseClient implements AutoCloseable {
     private void read() {
         try {
             HttpResponse<Stream<String>> r = response.join();
+            headers = r.headers();
             status = r.statusCode();
             String id = null;
             StringBuilder data = new StringBuilder();
             for (String line : (Iterable<String>) r.body()::iterator) {
+                lines.add(line);
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
                         events.add(new Event(id, data.toString(), System.nanoTime()));
@@ -64,11 +74,28 @@ public final class SseClient implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // the stream was closed by the test or the server
+        } finally {
+            ended = true;
         }
     }
 
     public int status() {
         return status;
+    }
+
+    public Optional<String> header(String name) {
+        HttpHeaders received = headers;
+        return received == null ? Optional.empty() : received.firstValue(name);
+    }
+
+    /** The whole body as received, lines joined with {@code \n}. */
+    public String body() {
+        return String.join("\n", lines);
+    }
+
+    /** The server ended the response (or the test closed it). */
+    public boolean ended() {
+        return ended;
     }
 
     public List<Event> events() {

@@ -3,15 +3,22 @@ package io.ticketing.notification.adapter.in.web;
 import java.util.List;
 import java.util.UUID;
 
+import io.ticketing.notification.application.port.in.TooManyOpenStreams;
 import io.ticketing.notification.application.port.in.WatchNotificationsUseCase;
 import io.ticketing.notification.application.port.in.WatchNotificationsUseCase.Subscription;
 import io.ticketing.notification.config.LiveStreamSettings;
 import io.ticketing.notification.domain.model.Notification;
 import io.ticketing.notification.domain.model.NotificationId;
 import io.ticketing.platform.security.CurrentUser;
+import io.ticketing.platform.web.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,16 +49,17 @@ class NotificationStreamController {
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
             HttpServletResponse response) {
         UUID userId = CurrentUser.require().id();
-        // tell buffering proxies (nginx) to pass events through at once
-        response.setHeader("X-Accel-Buffering", "no");
-        response.setHeader("Cache-Control", "no-cache");
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
         LiveStream stream = new LiveStream(emitter, settings.heartbeat());
+        // subscribe before reading what was missed, so nothing falls between the two; throws when the user
+        // has too many streams open already
+        Subscription subscription = watch.watch(userId, stream::offer);
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(error -> stream.close());
-        // subscribe before reading what was missed, so nothing falls between the two
-        Subscription subscription = watch.watch(userId, stream::offer);
+        // tell buffering proxies (nginx) to pass events through at once
+        response.setHeader("X-Accel-Buffering", "no");
+        response.setHeader("Cache-Control", "no-cache");
         NotificationId resumeAfter = parse(lastEventId);
         openStreams.add(stream);
         Thread.ofVirtual().name("notification-stream-" + userId).start(() -> {
@@ -64,6 +72,18 @@ class NotificationStreamController {
             }
         });
         return emitter;
+    }
+
+    /**
+     * Problem+json with the Retry-After a 429 promises, although the client asked for an event stream: a
+     * browser's EventSource does not retry a refused stream on its own, so its page has to.
+     */
+    @ExceptionHandler(TooManyOpenStreams.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyOpenStreams problem, HttpServletRequest request) {
+        return ResponseEntity.status(problem.kind().status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(problem.retryAfter().toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemResponses.of(problem, request.getRequestURI()));
     }
 
     private static @Nullable NotificationId parse(@Nullable String lastEventId) {
