@@ -9,6 +9,7 @@ import io.ticketing.gateway.support.GatewayITSupport;
 import io.ticketing.gateway.support.GatewayTestInfrastructure;
 import io.ticketing.gateway.support.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import reactor.core.publisher.Flux;
@@ -94,6 +95,20 @@ class EdgeIT extends GatewayITSupport {
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().doesNotExist("Allow");
+    }
+
+    @Test
+    void aMethodTheFirewallRefusesIs405AndABadUrlIs400BothAsProblems() {
+        http.method(HttpMethod.TRACE).uri("/api/v1/cities")
+                .exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:http-405");
+        http.get().uri("/api/v1/cities;jsessionid=x")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:invalid-input");
     }
 
     @Test

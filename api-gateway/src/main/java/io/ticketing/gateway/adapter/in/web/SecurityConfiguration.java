@@ -1,8 +1,10 @@
 package io.ticketing.gateway.adapter.in.web;
 
 import java.util.List;
+import java.util.Set;
 
 import io.ticketing.gateway.config.GatewayProperties;
+import io.ticketing.platform.command.ProblemTypes;
 import io.ticketing.platform.error.ProblemKind;
 import io.ticketing.platform.security.CurrentUser;
 import io.ticketing.platform.security.ResourceServerAutoConfiguration;
@@ -48,6 +50,10 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /** Readable by anyone, with GET or HEAD (which answers as GET would, without the body). */
+    /** The methods Spring Security's firewall lets through; it refuses every other. */
+    private static final Set<HttpMethod> FIREWALL_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
+
     private static final String[] PUBLIC_READS = {"/api/v1/cities/**", "/api/v1/stations/**", "/api/v1/trains/**",
             "/api/v1/trips/**", "/.well-known/jwks.json"};
 
@@ -116,13 +122,16 @@ class SecurityConfiguration {
     }
 
     /**
-     * Requests the firewall refuses (encoded slashes, semicolons, NUL, ... in the path) get a problem too, not
-     * the firewall's empty 400.
+     * Requests the firewall refuses get a problem too, not the firewall's empty 400: 405 for a method it does not
+     * let through at all (TRACE, CONNECT, made-up ones), 400 for a URL holding encoded slashes, semicolons, NUL...
      */
     @Bean
     ServerExchangeRejectedHandler rejectedExchanges(ProblemRenderer problems) {
-        return (exchange, rejection) -> problems.write(exchange, ProblemKind.INVALID_INPUT,
-                "The request URL contains characters that are not allowed");
+        return (exchange, rejection) -> FIREWALL_METHODS.contains(exchange.getRequest().getMethod())
+                ? problems.write(exchange, ProblemKind.INVALID_INPUT,
+                        "The request URL contains characters that are not allowed")
+                : problems.write(exchange, new HttpProblem(405, ProblemTypes.BASE + "http-405", "Method Not Allowed",
+                        "The method " + exchange.getRequest().getMethod() + " is not served", List.of(), null));
     }
 
     /** Cross-origin calls only from the web client's dev server; the built client is same-origin. */
