@@ -46,6 +46,31 @@ class FaultsIT {
         Summary.count("journeys passed");
     }
 
+    @Test
+    void aDatabaseFailoverLongerThanTheRetryBudgetLosesNothing() throws Exception {
+        Stack stack = Stack.get();
+        Session admin = Session.admin();
+        Network net = Network.build(admin, 50, 200);
+        List<Session> users = Parallel.run(10, 10, i -> Session.register("Outage " + i));
+
+        BookingLoad load = BookingLoad.start("database outage", users, net);
+        pause(2000);
+        // train-service reserves seats: while its database refuses writes every TicketRequested fails at once, for
+        // longer than the ~6 s a failing message gets before it is dead-lettered, and within the 30 s a ticket may
+        // stay pending
+        stack.makeDatabaseReadOnly("train-service");
+        Summary.count("faults injected");
+        pause(10_000);
+        stack.makeDatabaseWritable("train-service");
+        Summary.count("faults recovered");
+        pause(3000);
+        load.stop();
+
+        load.assertEveryAcceptedBookingSettledOnceWithOneNotification();
+        load.assertNoneExpired();
+        Summary.count("journeys passed");
+    }
+
     private static void pause(long millis) {
         Stack.sleep(millis);
     }

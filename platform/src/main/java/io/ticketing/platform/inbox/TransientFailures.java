@@ -12,16 +12,20 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Tells failures that say nothing about the message (the database is unreachable, restarting or out of
- * connections; a lock or serialization conflict) from failures of the message itself. Only the latter may use up
- * a message's deliveries: a database outage longer than the retry budget must not dead-letter every message
- * that was in flight.
+ * Tells failures that say nothing about the message (the database is unreachable, restarting, read-only during a
+ * failover or out of connections; a lock or serialization conflict) from failures of the message itself. Only the
+ * latter may use up a message's deliveries: a database outage longer than the retry budget must not dead-letter
+ * every message that was in flight.
  */
 final class TransientFailures {
 
-    /** SQLSTATE classes and codes of PostgreSQL that a retry can get past. */
+    /**
+     * SQLSTATE classes and codes of PostgreSQL that a retry can get past: connection exceptions, insufficient
+     * resources, operator intervention (shutdown, restart); serialization failure, deadlock, lock not available;
+     * and a read-only transaction, which is what writes meet on a server a failover has just demoted.
+     */
     private static final Set<String> TRANSIENT_STATE_CLASSES = Set.of("08", "53", "57");
-    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03");
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "25006");
 
     private TransientFailures() {
     }

@@ -22,6 +22,8 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new TransactionSystemException("commit failed", new RuntimeException(
                 new SQLException("terminating connection due to administrator command", "57P01"))))).isTrue();
         assertThat(TransientFailures.isTransient(new SQLException("could not serialize access", "40001"))).isTrue();
+        assertThat(TransientFailures.isTransient(
+                new SQLException("cannot execute INSERT in a read-only transaction", "25006"))).isTrue();
     }
 
     @Test

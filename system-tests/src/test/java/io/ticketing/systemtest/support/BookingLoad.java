@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +24,7 @@ public final class BookingLoad {
     private final List<Session> users;
     private final Map<String, Session> accepted = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
+    private final Map<String, String> settled = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
@@ -92,6 +94,7 @@ public final class BookingLoad {
             assertThat(finalStatus).hasSameSizeAs(accepted);
         });
         finalStatus.values().forEach(s -> Summary.count("bookings " + s.toLowerCase() + " (" + label + ")"));
+        settled.putAll(finalStatus);
 
         Map<Session, Long> perUser = new HashMap<>();
         accepted.values().forEach(s -> perUser.merge(s, 1L, Long::sum));
@@ -106,5 +109,16 @@ public final class BookingLoad {
             assertThat(outcomes.keySet()).containsAll(accepted.keySet());
             assertThat(outcomes.values()).allSatisfy(n -> assertThat(n).isEqualTo(1));
         });
+    }
+
+    /**
+     * No accepted booking ran out its deadline: each was settled by the saga, not by the expiry job (call after
+     * {@link #assertEveryAcceptedBookingSettledOnceWithOneNotification}).
+     */
+    public void assertNoneExpired() {
+        assertThat(settled).as("final statuses (%s)", label).hasSameSizeAs(accepted);
+        Map<String, Long> byStatus = settled.values().stream()
+                .collect(Collectors.groupingBy(status -> status, Collectors.counting()));
+        assertThat(byStatus).as("bookings by final status (%s)", label).doesNotContainKey("EXPIRED");
     }
 }

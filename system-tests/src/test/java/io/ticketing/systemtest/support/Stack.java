@@ -14,6 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -376,6 +380,35 @@ public final class Stack {
         kill(service);
         start(service);
         awaitHealthy(service);
+    }
+
+    /**
+     * Leaves a service's database read-only, as a failover does while clients still reach the demoted primary or a
+     * standby not yet promoted: its sessions are cut and every write in a new one fails at once (SQLSTATE 25006),
+     * until {@link #makeDatabaseWritable}. The service itself keeps running.
+     */
+    public void makeDatabaseReadOnly(String service) {
+        TestPostgres.Database db = databases.get(service);
+        onServer(db, "ALTER DATABASE " + db.name() + " SET default_transaction_read_only = on",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db.name() + "'");
+    }
+
+    public void makeDatabaseWritable(String service) {
+        TestPostgres.Database db = databases.get(service);
+        onServer(db, "ALTER DATABASE " + db.name() + " RESET default_transaction_read_only",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db.name() + "'");
+    }
+
+    private static void onServer(TestPostgres.Database db, String... statements) {
+        String serverUrl = db.url().substring(0, db.url().lastIndexOf('/') + 1) + "postgres";
+        try (Connection c = DriverManager.getConnection(serverUrl, db.user(), db.password());
+             Statement st = c.createStatement()) {
+            for (String statement : statements) {
+                st.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot change database " + db.name() + ": " + e.getMessage(), e);
+        }
     }
 
     public void stopNats() {
