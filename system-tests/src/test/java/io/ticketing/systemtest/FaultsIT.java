@@ -11,18 +11,17 @@ import io.ticketing.systemtest.support.Summary;
 import io.ticketing.systemtest.support.SystemTest;
 import org.junit.jupiter.api.Test;
 
-/** Crashes under load: every accepted booking still reaches one final state, with one notification. */
+/**
+ * Crashes and a database failover under load: every accepted booking still reaches one final state, with one
+ * notification.
+ */
 @SystemTest
 class FaultsIT {
 
     @Test
     void killingServicesAndRestartingNatsLosesAndDuplicatesNothing() throws Exception {
         Stack stack = Stack.get();
-        Session admin = Session.admin();
-        Network net = Network.build(admin, 50, 200);
-        List<Session> users = Parallel.run(10, 10, i -> Session.register("Faulty " + i));
-
-        BookingLoad load = BookingLoad.start("faults", users, net);
+        BookingLoad load = bookingLoad("faults");
 
         pause(2000);
         for (String victim : List.of("ticket-service", "train-service", "notification-service")) {
@@ -49,11 +48,7 @@ class FaultsIT {
     @Test
     void aDatabaseFailoverLongerThanTheRetryBudgetLosesNothing() throws Exception {
         Stack stack = Stack.get();
-        Session admin = Session.admin();
-        Network net = Network.build(admin, 50, 200);
-        List<Session> users = Parallel.run(10, 10, i -> Session.register("Outage " + i));
-
-        BookingLoad load = BookingLoad.start("database outage", users, net);
+        BookingLoad load = bookingLoad("database failover");
         pause(2000);
         // train-service reserves seats: while its database refuses writes every TicketRequested fails at once, for
         // longer than the ~6 s a failing message gets before it is dead-lettered, and within the 30 s a ticket may
@@ -69,6 +64,13 @@ class FaultsIT {
         load.assertEveryAcceptedBookingSettledOnceWithOneNotification();
         load.assertNoneExpired();
         Summary.count("journeys passed");
+    }
+
+    /** Ten travellers booking seats on a fresh network, with seats to spare, until stopped. */
+    private static BookingLoad bookingLoad(String label) {
+        Network net = Network.build(Session.admin(), 50, 200);
+        List<Session> users = Parallel.run(10, 10, i -> Session.register(label + " traveller " + i));
+        return BookingLoad.start(label, users, net);
     }
 
     private static void pause(long millis) {
