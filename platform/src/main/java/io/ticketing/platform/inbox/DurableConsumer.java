@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one by one, so one bad message never blocks or duplicates the others. A failing message is negatively
  * acknowledged with a growing delay (at most 30 s); past the delivery limit, or at once when it cannot be parsed,
  * it is copied to the dead-letter subject and acknowledged. Failures that say nothing about the message (the
- * database down or restarting, a lock conflict: {@link TransientFailures}) are retried for as long as they last,
- * so the delivery limit is the client's to apply and the server's is unlimited.
+ * database down, restarting or read-only, a lock conflict: {@link TransientFailures}) are retried in place for as
+ * long as they last, without counting as deliveries; the delivery limit is the client's to apply and the server's
+ * is unlimited, since a message redelivered after a crash must not be dropped by the server either.
  */
 public class DurableConsumer implements SmartLifecycle {
 
@@ -40,6 +41,9 @@ public class DurableConsumer implements SmartLifecycle {
     private static final Duration PULL_EXPIRY = Duration.ofSeconds(1);
     private static final Duration BUFFERED = Duration.ofMillis(1);
     private static final int UNLIMITED_DELIVERIES = -1;
+    private static final Duration FIRST_TRANSIENT_PAUSE = Duration.ofMillis(100);
+    /** At most half the ack wait, so that the in-progress signal sent before each pause keeps the messages here. */
+    private static final Duration LAST_TRANSIENT_PAUSE = Duration.ofSeconds(10);
 
     private final ConsumerDefinition definition;
     private final Connection connection;
@@ -151,15 +155,36 @@ public class DurableConsumer implements SmartLifecycle {
                 log.debug("Batch of {} failed, retrying one by one: {}", parsed.size(), batchFailure.getMessage());
             }
         }
-        parsed.forEach(this::processOne);
+        for (int i = 0; i < parsed.size(); i++) {
+            processOne(parsed.get(i), parsed.subList(i, parsed.size()));
+        }
     }
 
-    private void processOne(Parsed<?> p) {
-        try {
-            transactions.executeWithoutResult(status -> handleInTransaction(p));
-            p.message().ack();
-        } catch (RuntimeException e) {
-            fail(p.message(), p.context().messageId(), e);
+    /**
+     * Handles one message in its own transaction. A transient failure is retried here, after a growing pause,
+     * rather than negatively acknowledged: the message keeps its delivery count, so an outage leaves every message
+     * its whole budget for failures of its own. Meanwhile the messages still waiting ({@code pending}, this one
+     * first) are reported in progress, so the server does not hand them to another replica.
+     */
+    private void processOne(Parsed<?> p, List<Parsed<?>> pending) {
+        long pauseMillis = FIRST_TRANSIENT_PAUSE.toMillis();
+        while (true) {
+            try {
+                transactions.executeWithoutResult(status -> handleInTransaction(p));
+                p.message().ack();
+                return;
+            } catch (RuntimeException e) {
+                if (!running || !TransientFailures.isTransient(e)) {
+                    fail(p.message(), p.context().messageId(), e);
+                    return;
+                }
+                log.warn("Handling {} on {} failed for a reason outside the message, retrying in {} ms: {}",
+                        p.context().messageId(), p.message().getSubject(), pauseMillis, e.toString());
+                pending.forEach(waiting -> waiting.message().inProgress());
+                sleep(pauseMillis);
+                pauseMillis = Math.min(pauseMillis * 2,
+                        Math.min(LAST_TRANSIENT_PAUSE.toMillis(), definition.ackWait().toMillis() / 2));
+            }
         }
     }
 

@@ -37,6 +37,7 @@ class DurableConsumerIT {
     private static final ConcurrentHashMap<String, AtomicInteger> failTimes = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, AtomicInteger> databaseDownTimes = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Long> lastDelivery = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,6 +62,7 @@ class DurableConsumerIT {
                 .maxDeliver(3)
                 .on(UserRegistered.getDefaultInstance(), (event, context) -> {
                     attempts.computeIfAbsent(event.getEmail(), k -> new AtomicInteger()).incrementAndGet();
+                    lastDelivery.put(event.getEmail(), context.deliveryCount());
                     fx.jdbc.sql("INSERT INTO effect (email) VALUES (?)").param(event.getEmail()).update();
                     AtomicInteger down = databaseDownTimes.get(event.getEmail());
                     if (down != null && down.getAndDecrement() > 0) {
@@ -137,11 +139,27 @@ class DurableConsumerIT {
         publish("users.events.outage.UserRegistered", UUID.randomUUID().toString(),
                 UserRegistered.newBuilder().setEmail("outage@example.com").build().toByteArray());
 
-        // four failed deliveries, one more than maxDeliver(3), then the database is back
+        // four failed attempts, one more than maxDeliver(3), then the database is back
         await().atMost(Duration.ofSeconds(30)).until(() -> effects("outage@example.com") == 1);
         assertThat(attempts.get("outage@example.com").get()).isEqualTo(5);
+        assertThat(lastDelivery.get("outage@example.com")).as("retried in place, not redelivered").isEqualTo(1);
         assertThat(deadLetters()).noneSatisfy(m -> assertThat(m.getHeaders().getFirst(MessageHeaders.DLQ_ERROR))
                 .contains("database restarting"));
+    }
+
+    @Test
+    void aMessageLeavesAnOutageWithItsWholeRetryBudget() throws Exception {
+        startConsumer("budget", "users.events.budget.>");
+        databaseDownTimes.put("budget@example.com", new AtomicInteger(5));
+        failTimes.put("budget@example.com", new AtomicInteger(1));
+        publish("users.events.budget.UserRegistered", UUID.randomUUID().toString(),
+                UserRegistered.newBuilder().setEmail("budget@example.com").build().toByteArray());
+
+        // five attempts meet the outage, the sixth a failure of its own: redelivered, not dead-lettered
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects("budget@example.com") == 1);
+        assertThat(lastDelivery.get("budget@example.com")).isEqualTo(2);
+        assertThat(deadLetters()).noneSatisfy(m -> assertThat(m.getHeaders().getFirst(MessageHeaders.DLQ_ERROR))
+                .contains("budget@example.com"));
     }
 
     @Test
