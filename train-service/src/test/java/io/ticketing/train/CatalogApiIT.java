@@ -10,11 +10,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
+import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
 import io.ticketing.platform.command.CommandClient;
 import io.ticketing.platform.command.CommandClient.Caller;
+import io.ticketing.platform.messaging.MessageHeaders;
 import io.ticketing.platform.test.ServiceIntegrationTest;
 import io.ticketing.proto.commands.v1.CommandReply;
 import io.ticketing.proto.commands.v1.CreateCity;
@@ -39,6 +44,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The catalog as the gateway sees it: admin writes as request-reply commands over real NATS (replies and
@@ -292,6 +298,27 @@ class CatalogApiIT {
                 + "&date=" + day);
 
         assertThat(found.body().at("/items/0/classes/0/freeSeats").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestWhoseSenderStoppedWaitingIsNotCarriedOut() throws Exception {
+        String name = CatalogFixture.unique("Late");
+        Headers headers = new Headers()
+                .put(MessageHeaders.USER_ID, ADMIN.userId().toString())
+                .put(MessageHeaders.ROLES, "USER,ADMIN")
+                .put(MessageHeaders.DEADLINE, String.valueOf(System.currentTimeMillis() - 1));
+        Connection nats = context.getBean(Connection.class);
+
+        CompletableFuture<io.nats.client.Message> reply = nats.requestWithTimeout(NatsMessage.builder()
+                .subject("requests.train.CreateCity").headers(headers)
+                .data(CreateCity.newBuilder().setName(name).setCountry("Spain").build().toByteArray()).build(),
+                Duration.ofSeconds(2));
+
+        assertThat(catchThrowable(reply::join)).as("no reply").isNotNull();
+        assertThat(get("/api/v1/cities?q=" + name.toLowerCase()).body().get("totalItems").asLong())
+                .as("the city was not created").isZero();
+        assertThat(succeeded(send("CreateCity", CreateCity.newBuilder().setName(name).setCountry("Spain").build(),
+                ADMIN)).get("name").asString()).as("in time, it is").isEqualTo(name);
     }
 
     @Test

@@ -44,6 +44,7 @@ public class CommandClient {
      */
     public CompletableFuture<CommandReply> request(String subject, Message command, Caller caller, Duration timeout) {
         Headers headers = headers(Ids.newId().toString(), command, caller);
+        headers.put(MessageHeaders.DEADLINE, String.valueOf(System.currentTimeMillis() + timeout.toMillis()));
         return connection.requestWithTimeout(
                         NatsMessage.builder().subject(subject).headers(headers).data(command.toByteArray()).build(),
                         timeout)

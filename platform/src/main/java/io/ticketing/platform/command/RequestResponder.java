@@ -1,8 +1,10 @@
 package io.ticketing.platform.command;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -22,6 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Answers request-reply commands. Subscribes each subject in the service's queue group (one replica answers
  * each request) and runs every request on its own virtual thread so a slow one never stalls the others.
+ * <p>
+ * A request whose sender has stopped waiting (its {@code deadline} header is past: it queued behind others, say)
+ * is not carried out: its reply would reach no one, and the client, told 503, may send it again. On stop, the
+ * requests already running finish and are answered before the connection closes.
  */
 public class RequestResponder implements SmartLifecycle {
 
@@ -31,6 +37,9 @@ public class RequestResponder implements SmartLifecycle {
     private final List<RequestDefinition<?>> definitions;
     private final String queueGroup;
     private final JsonMapper json;
+    /** How long stopping waits for the requests already running: longer than any sender waits. */
+    private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(10);
+
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile Dispatcher dispatcher;
 
@@ -56,6 +65,10 @@ public class RequestResponder implements SmartLifecycle {
         if (msg.getReplyTo() == null) {
             return;
         }
+        if (pastDeadline(msg)) {
+            log.warn("Dropping request on {}: its sender stopped waiting before it could start", msg.getSubject());
+            return;
+        }
         String id = InboundContext.header(msg.getHeaders(), MessageHeaders.MESSAGE_ID);
         InboundContext context = InboundContext.from(id == null ? "" : id, msg.getSubject(), msg.getHeaders(), 1);
         CommandReply reply;
@@ -64,6 +77,19 @@ public class RequestResponder implements SmartLifecycle {
             reply = handle(definition, msg, context);
         }
         connection.publish(msg.getReplyTo(), reply.toByteArray());
+    }
+
+    private boolean pastDeadline(io.nats.client.Message msg) {
+        String deadline = InboundContext.header(msg.getHeaders(), MessageHeaders.DEADLINE);
+        if (deadline == null) {
+            return false;
+        }
+        try {
+            // wall-clock time, as the sender's: not the service's business clock, which tests may set elsewhere
+            return System.currentTimeMillis() > Long.parseLong(deadline.trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private <T extends Message> CommandReply handle(RequestDefinition<T> definition, io.nats.client.Message msg,
@@ -97,6 +123,13 @@ public class RequestResponder implements SmartLifecycle {
             dispatcher = null;
         }
         executor.shutdown();
+        try {
+            if (!executor.awaitTermination(IN_FLIGHT_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("Requests still running after {}; their replies are lost", IN_FLIGHT_GRACE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -11,6 +11,8 @@ public final class MessageHeaders {
     public static final String TRACEPARENT = "traceparent";
     public static final String USER_ID = "user-id";
     public static final String ROLES = "roles";
+    /** On a request: when its sender stops waiting for the reply, in milliseconds since the epoch. */
+    public static final String DEADLINE = "deadline";
 
     public static final String DLQ_CONSUMER = "dlq-consumer";
     public static final String DLQ_SUBJECT = "dlq-original-subject";
