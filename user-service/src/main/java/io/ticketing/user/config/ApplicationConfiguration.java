@@ -24,7 +24,7 @@ class ApplicationConfiguration {
 
     @Bean
     SessionPolicy sessionPolicy(AuthProperties properties) {
-        return new SessionPolicy(properties.refreshTokenTtl());
+        return new SessionPolicy(properties.refreshTokenTtl(), properties.refreshReuseGrace());
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -12,6 +13,8 @@ import java.util.stream.IntStream;
 import io.ticketing.proto.commands.v1.CommandReply;
 import io.ticketing.user.application.port.in.BootstrapAdminUseCase;
 import io.ticketing.user.application.port.in.RegisterUserCommand;
+import io.ticketing.user.domain.model.RefreshTokenSecret;
+import io.ticketing.user.domain.model.SessionPolicy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,6 +24,8 @@ class LoginIT extends IntegrationTestBase {
 
     @Autowired
     BootstrapAdminUseCase bootstrap;
+    @Autowired
+    SessionPolicy sessionPolicy;
 
     @Test
     void loginWithTheRightPasswordStartsASession() {
@@ -92,9 +97,9 @@ class LoginIT extends IntegrationTestBase {
         assertThat(api.login(email, PASSWORD).status()).as("the right password is locked out too").isEqualTo(429);
     }
 
-    private static int result(Future<Integer> status) {
+    private static <T> T result(Future<T> future) {
         try {
-            return status.get();
+            return future.get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -130,9 +135,52 @@ class LoginIT extends IntegrationTestBase {
         assertThat(second).isNotEqualTo(first);
         assertThat(api.get("/api/v1/users/me", rotated.text("accessToken")).status()).isEqualTo(200);
 
+        rotationAgedPastTheReuseGrace(first);
         UserApi.Response reuse = api.refresh(first);
         assertThat(reuse.status()).isEqualTo(401);
         assertThat(api.refresh(second).status()).as("the family is revoked").isEqualTo(401);
+    }
+
+    @Test
+    void aRotatedTokenPresentedAgainWithinTheGraceIsRefusedButTheSessionGoesOn() {
+        String email = UserApi.uniqueEmail("grace");
+        api.registered(email, PASSWORD);
+        String first = api.login(email, PASSWORD).text("refreshToken");
+        String second = api.refresh(first).text("refreshToken");
+
+        UserApi.Response again = api.refresh(first); // a duplicated tab, or a retry after a lost answer
+
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(again.body().path("type")).isEqualTo(api.refresh("made-up").body().path("type"));
+        UserApi.Response next = api.refresh(second);
+        assertThat(next.status()).as("the newer token keeps the session").isEqualTo(200);
+        assertThat(api.refresh(next.text("refreshToken")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void concurrentUsesOfOneFreshTokenRotateItOnceAndTheSessionGoesOn() throws Exception {
+        String email = UserApi.uniqueEmail("concurrent-refresh");
+        api.registered(email, PASSWORD);
+        String token = api.login(email, PASSWORD).text("refreshToken");
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<UserApi.Response> use = () -> {
+            start.await();
+            return api.refresh(token);
+        };
+
+        List<UserApi.Response> answers;
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<UserApi.Response>> uses = List.of(pool.submit(use), pool.submit(use));
+            start.countDown();
+            answers = uses.stream().map(LoginIT::result).toList();
+        }
+
+        assertThat(answers).extracting(UserApi.Response::status).containsExactlyInAnyOrder(200, 401);
+        assertThat(tokensInSessionOf(token)).as("one successor: the row lock serialized the uses").isEqualTo(2);
+        String successor = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow()
+                .text("refreshToken");
+        assertThat(api.refresh(successor).status()).as("the session survives").isEqualTo(200);
     }
 
     @Test
@@ -142,6 +190,7 @@ class LoginIT extends IntegrationTestBase {
         String laptop = api.login(email, PASSWORD).text("refreshToken");
         String phone = api.login(email, PASSWORD).text("refreshToken");
         String laptopNext = api.refresh(laptop).text("refreshToken");
+        rotationAgedPastTheReuseGrace(laptop);
 
         api.refresh(laptop); // replay: kills the laptop session only
 
@@ -198,5 +247,27 @@ class LoginIT extends IntegrationTestBase {
 
         String token = api.login(email, "squatters own password").text("accessToken");
         assertThat(api.get("/api/v1/users/me", token).body().path("roles").toString()).isEqualTo("[\"USER\"]");
+    }
+
+    /**
+     * Moves the rotation of {@code refreshToken} back past the reuse grace: what waiting out the window would do,
+     * without making the test wait for it. The grace is the service's own setting (30 s by default).
+     */
+    private void rotationAgedPastTheReuseGrace(String refreshToken) {
+        int aged = jdbc.sql("""
+                        UPDATE refresh_token SET rotated_at = rotated_at - make_interval(secs => :seconds)
+                        WHERE token_hash = :hash AND rotated_at IS NOT NULL""")
+                .param("seconds", (double) sessionPolicy.refreshReuseGrace().plusSeconds(1).toSeconds())
+                .param("hash", new RefreshTokenSecret(refreshToken).hash())
+                .update();
+        assertThat(aged).as("the token was rotated").isOne();
+    }
+
+    private long tokensInSessionOf(String refreshToken) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM refresh_token WHERE family_id =
+                            (SELECT family_id FROM refresh_token WHERE token_hash = :hash)""")
+                .param("hash", new RefreshTokenSecret(refreshToken).hash())
+                .query(Long.class).single();
     }
 }

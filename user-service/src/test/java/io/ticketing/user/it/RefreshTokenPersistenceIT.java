@@ -18,6 +18,7 @@ import io.ticketing.user.domain.model.EmailAddress;
 import io.ticketing.user.domain.model.RefreshToken;
 import io.ticketing.user.domain.model.RefreshTokenSecret;
 import io.ticketing.user.domain.model.Role;
+import io.ticketing.user.domain.model.SessionPolicy;
 import io.ticketing.user.domain.model.User;
 import io.ticketing.user.domain.model.UserId;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +76,7 @@ class RefreshTokenPersistenceIT extends IntegrationTestBase {
     void aRotationMarksTheUsedTokenAndStoresItsSuccessorInTheFamily() {
         RefreshToken first = newSession(NOW);
         RefreshToken.Rotation rotation = first.rotate(UUID.randomUUID(), RefreshTokenSecret.generate(random),
-                NOW.plusSeconds(60), TTL);
+                NOW.plusSeconds(60), new SessionPolicy(TTL, Duration.ofSeconds(30)));
 
         transactions.executeWithoutResult(s -> {
             RefreshToken locked = tokens.findByHashForUpdate(first.tokenHash()).orElseThrow();

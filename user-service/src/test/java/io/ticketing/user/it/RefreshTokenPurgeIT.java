@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The purge of refresh tokens on real PostgreSQL. Sessions are started and used through the API; only their
- * expiry is moved into the past, as if the time had passed (the default grace is 7 days).
+ * expiry (and a used token's rotation, which cannot come after its expiry) is moved into the past, as if the
+ * time had passed (the default grace is 7 days).
  */
 class RefreshTokenPurgeIT extends IntegrationTestBase {
 
@@ -109,7 +110,9 @@ class RefreshTokenPurgeIT extends IntegrationTestBase {
     }
 
     private void expire(String refreshToken, Instant expiresAt) {
-        int updated = jdbc.sql("UPDATE refresh_token SET expires_at = :at WHERE token_hash = :hash")
+        int updated = jdbc.sql("""
+                        UPDATE refresh_token SET expires_at = :at, rotated_at = LEAST(rotated_at, :at)
+                        WHERE token_hash = :hash""")
                 .param("at", Timestamp.from(expiresAt))
                 .param("hash", new RefreshTokenSecret(refreshToken).hash())
                 .update();

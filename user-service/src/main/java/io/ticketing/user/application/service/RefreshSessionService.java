@@ -48,6 +48,9 @@ class RefreshSessionService implements RefreshSessionUseCase {
             if (rejected.reuseDetected()) {
                 tokens.revokeFamily(token.familyId(), now);
                 log.warn("Refresh token reused for user {}: session {} revoked", user.id(), token.familyId());
+            } else if (rejected.reason() == RefreshTokenRejected.Reason.ROTATED_WITHIN_GRACE) {
+                log.info("Refresh token of user {} presented again within the reuse grace: session {} kept",
+                        user.id(), token.familyId());
             }
             throw rejected;
         }

@@ -39,7 +39,7 @@ class SessionIssuer {
     /** Uses {@code token} and stores its successor; call inside a transaction. */
     SessionTokens rotate(RefreshToken token, User user, Instant now) {
         RefreshTokenSecret secret = RefreshTokenSecret.generate(random);
-        RefreshToken.Rotation rotation = token.rotate(Ids.newId(), secret, now, policy.refreshTokenLifetime());
+        RefreshToken.Rotation rotation = token.rotate(Ids.newId(), secret, now, policy);
         tokens.update(rotation.used());
         tokens.add(rotation.successor());
         return tokens(user, secret, now);

@@ -9,7 +9,11 @@ import io.ticketing.platform.error.ProblemKind;
  */
 public final class RefreshTokenRejected extends DomainProblem {
 
-    public enum Reason { UNKNOWN, EXPIRED, REVOKED, REUSED }
+    /**
+     * Why the token was refused. {@code ROTATED_WITHIN_GRACE}: already used, but so recently that it is taken for
+     * the session's own client (a duplicated tab, a retried request), see {@link SessionPolicy#forgivesReuse}.
+     */
+    public enum Reason { UNKNOWN, EXPIRED, REVOKED, ROTATED_WITHIN_GRACE, REUSED }
 
     private final Reason reason;
 
@@ -22,7 +26,7 @@ public final class RefreshTokenRejected extends DomainProblem {
         return reason;
     }
 
-    /** An already rotated token came back: it was stolen or replayed, so its family must die. */
+    /** An already rotated token came back after the grace: it was stolen or replayed, so its family must die. */
     public boolean reuseDetected() {
         return reason == Reason.REUSED;
     }

@@ -31,15 +31,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class RefreshSessionServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+    private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final InMemoryTokens tokens = new InMemoryTokens();
     private final User user = User.register(new UserId(UUID.randomUUID()), EmailAddress.parse("a@example.com"), "A",
             Set.of(Role.USER), "$2a$hash", NOW).user();
     private final SessionIssuer sessions = new SessionIssuer(tokens,
             (u, now) -> new AccessTokenIssuer.AccessToken("access-" + u.id(), Duration.ofMinutes(15)),
-            new SessionPolicy(Duration.ofDays(14)));
-    private final RefreshSessionService service = new RefreshSessionService(tokens, new OneUser(user), sessions,
-            Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+            new SessionPolicy(Duration.ofDays(14), GRACE));
+    private final RefreshSessionService service = serviceAt(NOW.plusSeconds(60));
+    private final RefreshSessionService afterTheGrace = serviceAt(NOW.plusSeconds(60).plus(GRACE));
 
     @Test
     void eachRefreshHandsOutANewTokenAndRetiresTheOldOne() {
@@ -56,17 +57,31 @@ class RefreshSessionServiceTest {
     }
 
     @Test
-    void replayingARetiredTokenRevokesEveryTokenOfTheSession() {
+    void replayingARetiredTokenAfterTheGraceRevokesEveryTokenOfTheSession() {
         SessionTokens login = sessions.start(user, NOW);
         SessionTokens refreshed = service.refresh(login.refreshToken());
 
         RefreshTokenRejected replay = catchThrowableOfType(RefreshTokenRejected.class,
-                () -> service.refresh(login.refreshToken()));
+                () -> afterTheGrace.refresh(login.refreshToken()));
 
         assertThat(replay.reuseDetected()).isTrue();
         assertThat(tokens.byHash.values()).allSatisfy(t -> assertThat(t.revokedAt()).isNotNull());
-        assertThat(catchThrowableOfType(RefreshTokenRejected.class, () -> service.refresh(refreshed.refreshToken()))
-                .reason()).isEqualTo(RefreshTokenRejected.Reason.REVOKED);
+        assertThat(catchThrowableOfType(RefreshTokenRejected.class,
+                () -> afterTheGrace.refresh(refreshed.refreshToken())).reason())
+                .isEqualTo(RefreshTokenRejected.Reason.REVOKED);
+    }
+
+    @Test
+    void aRetiredTokenBackWithinTheGraceIsRefusedAndTheSessionGoesOnWithItsNewerToken() {
+        SessionTokens login = sessions.start(user, NOW);
+        SessionTokens refreshed = service.refresh(login.refreshToken());
+
+        RefreshTokenRejected again = catchThrowableOfType(RefreshTokenRejected.class,
+                () -> service.refresh(login.refreshToken()));
+
+        assertThat(again.reason()).isEqualTo(RefreshTokenRejected.Reason.ROTATED_WITHIN_GRACE);
+        assertThat(tokens.byHash.values()).allSatisfy(t -> assertThat(t.revokedAt()).isNull());
+        assertThat(afterTheGrace.refresh(refreshed.refreshToken()).refreshToken()).isNotBlank();
     }
 
     @Test
@@ -75,7 +90,7 @@ class RefreshSessionServiceTest {
         SessionTokens second = sessions.start(user, NOW);
         service.refresh(first.refreshToken());
 
-        catchThrowableOfType(RefreshTokenRejected.class, () -> service.refresh(first.refreshToken()));
+        catchThrowableOfType(RefreshTokenRejected.class, () -> afterTheGrace.refresh(first.refreshToken()));
 
         assertThat(service.refresh(second.refreshToken()).refreshToken()).isNotBlank();
     }
@@ -84,6 +99,10 @@ class RefreshSessionServiceTest {
     void unknownTokensAreRejected() {
         assertThat(catchThrowableOfType(RefreshTokenRejected.class, () -> service.refresh("nope")).reason())
                 .isEqualTo(RefreshTokenRejected.Reason.UNKNOWN);
+    }
+
+    private RefreshSessionService serviceAt(Instant now) {
+        return new RefreshSessionService(tokens, new OneUser(user), sessions, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static final class InMemoryTokens implements RefreshTokenRepository {

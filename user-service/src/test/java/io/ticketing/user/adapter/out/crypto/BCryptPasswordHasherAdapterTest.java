@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BCryptPasswordHasherAdapterTest {
 
-    private final BCryptPasswordHasherAdapter hasher =
-            new BCryptPasswordHasherAdapter(new AuthProperties(Duration.ofDays(1), 4, 5, Duration.ofMinutes(1)));
+    private final BCryptPasswordHasherAdapter hasher = new BCryptPasswordHasherAdapter(
+            new AuthProperties(Duration.ofDays(1), Duration.ofSeconds(30), 4, 5, Duration.ofMinutes(1)));
 
     @Test
     void hashesAreSaltedBcryptAndVerify() {
