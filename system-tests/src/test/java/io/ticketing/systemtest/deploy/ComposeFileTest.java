@@ -3,6 +3,7 @@ package io.ticketing.systemtest.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * builds exists, every variable it uses is documented in .env.example, every setting it passes to a service
  * is one that service reads, and every NATS user it connects with is declared in nats.conf. The same holds for
  * the scale-out override (docker-compose.scale.yml), which must run two replicas of every service behind the
- * gateway on a three-node JetStream cluster.
+ * gateway on a three-node JetStream cluster. The Dockerfile is read too: user-service's key folder is writable by
+ * the image's user, the gateway's image holds the web client where WEB_DIST points, and .dockerignore keeps local
+ * state out of the build context without dropping anything the Dockerfile copies.
  */
 class ComposeFileTest {
 
@@ -169,6 +172,92 @@ class ComposeFileTest {
                     + "-1:8080,http://" + project + "-" + module + "-2:8080");
         }
         assertThat(scaleServices.get("api-gateway")).doesNotContainKey("deploy");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void userServicesKeyFolderIsCreatedInTheImageOwnedByItsUser() throws IOException {
+        String dockerfile = Files.readString(root.resolve("Dockerfile"));
+        Map<String, Object> userService = services.get("user-service");
+        String keyDir = (String) ((Map<String, Object>) userService.get("environment")).get("JWT_KEY_DIR");
+        assertThat((List<String>) userService.get("volumes")).as("a volume keeps the key").contains("jwtkeys:" + keyDir);
+
+        String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+        Matcher user = Pattern.compile("(?m)^USER (\\d+)$").matcher(runtime);
+        assertThat(user.find()).as("the runtime stage runs as a numeric user").isTrue();
+        String uid = user.group(1);
+        Matcher created = Pattern.compile("install -d -o " + uid + " -g " + uid + " -m 700 " + Pattern.quote(keyDir)
+                + "(\\s|$)").matcher(runtime);
+        assertThat(created.find()).as("%s created owned by %s", keyDir, uid).isTrue();
+        assertThat(created.start()).as("created before USER").isLessThan(user.start());
+    }
+
+    @Test
+    void theGatewayImageServesTheWebClient() throws IOException {
+        String dockerfile = Files.readString(root.resolve("Dockerfile"));
+        String packageJson = Files.readString(root.resolve("web/package.json"));
+        assertThat(packageJson).contains("\"build\":");
+        Matcher node = Pattern.compile("(?m)^FROM node:(\\d+)[^ ]* AS web$").matcher(dockerfile);
+        assertThat(node.find()).as("a Node stage builds web/").isTrue();
+        // Vite 8 (web/package-lock.json): ^20.19 || >= 22.12; node:20 and node:22+ images are past those
+        int major = Integer.parseInt(node.group(1));
+        assertThat(major == 20 || major >= 22).as("node %s runs Vite", major).isTrue();
+        assertThat(dockerfile).contains("npm ci", "RUN npm run build", "COPY --from=web /web/dist ",
+                "if [ \"${MODULE}\" = api-gateway ]; then cp -r /src/web-dist extracted/web; fi");
+        String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+        assertThat(runtime).contains("WORKDIR /app", "COPY --from=build /app/extracted/ ./", "WEB_DIST=/app/web");
+        assertThat(readConfig("api-gateway")).contains("${WEB_DIST");
+        // everything web's build reads is copied into the stage
+        for (String file : List.of("package.json", "package-lock.json", "index.html", "tsconfig.json",
+                "vite.config.ts")) {
+            assertThat(dockerfile).as("copies web/%s", file).contains("web/" + file);
+        }
+        assertThat(dockerfile).contains("COPY web/src src");
+    }
+
+    @Test
+    void theBuildContextLeavesOutLocalStateButNothingTheDockerfileCopies() throws IOException {
+        List<String> ignored = new ArrayList<>();
+        for (String line : Files.readAllLines(root.resolve(".dockerignore"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                ignored.add(line.trim());
+            }
+        }
+        for (String path : List.of(".git", ".run", ".run/keys/jwt-signing-key.pem", ".env", "web/dist",
+                "web/node_modules", "user-service/target", "api-gateway/target/classes", "deploy/k8s/secrets.env")) {
+            assertThat(excluded(ignored, path)).as("%s left out of the build context", path).isTrue();
+        }
+        Matcher copy = Pattern.compile("(?m)^COPY (?!--from)(.+)$").matcher(Files.readString(root.resolve("Dockerfile")));
+        int copies = 0;
+        while (copy.find()) {
+            String[] parts = copy.group(1).trim().split("\\s+");
+            for (int i = 0; i < parts.length - 1; i++) {
+                String source = parts[i].replaceAll("/$", "");
+                assertThat(root.resolve(source)).as("COPY %s", source).exists();
+                assertThat(excluded(ignored, source)).as("COPY %s is in the build context", source).isFalse();
+                copies++;
+            }
+        }
+        assertThat(copies).isGreaterThan(10);
+    }
+
+    /** Whether a path (or a folder above it) matches a .dockerignore pattern ("**" any folders, "*" one name). */
+    private static boolean excluded(List<String> patterns, String path) {
+        boolean excluded = false;
+        for (String pattern : patterns) {
+            boolean negated = pattern.startsWith("!");
+            String glob = negated ? pattern.substring(1) : pattern;
+            String regex = Pattern.quote(glob.replace("**/", "\u0001").replace("**", "\u0002"))
+                    .replace("*", "\\E[^/]*\\Q").replace("\u0001", "\\E(?:.*/)?\\Q").replace("\u0002", "\\E.*\\Q");
+            String[] segments = path.split("/");
+            for (int n = 1; n <= segments.length; n++) {
+                if (String.join("/", java.util.Arrays.copyOf(segments, n)).matches(regex)) {
+                    excluded = !negated;
+                    break;
+                }
+            }
+        }
+        return excluded;
     }
 
     private static String readConfig(String module) throws IOException {
