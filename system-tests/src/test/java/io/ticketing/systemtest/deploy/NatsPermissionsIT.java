@@ -16,24 +16,61 @@ import java.util.stream.Stream;
 
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StreamInfo;
+import io.nats.client.api.Source;
+import io.nats.client.api.SubjectTransform;
+import io.nats.client.impl.NatsMessage;
 import io.ticketing.platform.test.TestNats;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * The compose stack's NATS users (deploy/nats/users.conf) on a real nats-server: every request-reply subject the
- * protobuf contracts declare ("Request-reply on requests.service.Name") can be sent by the gateway's user and
- * answered by its service's user. A service whose user may not subscribe to its requests would start fine and
- * leave every such request unanswered, which no other test here would notice (the other tests run without users).
+ * The compose stack's NATS users (deploy/nats/users.conf) on a real nats-server with JetStream: every request-reply
+ * subject the protobuf contracts declare ("Request-reply on requests.service.Name") can be sent by the gateway's
+ * user and answered by its service's user. A service whose user may not subscribe to its requests would start fine
+ * and leave every such request unanswered, which no other test here would notice (the other tests run without
+ * users). The JetStream API calls each service makes (the platform's StreamProvisioner and DurableConsumer, repeated
+ * here call for call, for every durable consumer the services' sources define) are allowed, and the destructive
+ * ones are not: no service can purge or delete the COMMANDS stream, delete or take over another's consumer, or
+ * change a stream it does not own (a changed COMMANDS could source forged commands from another stream).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NatsPermissionsIT {
+
+    private static final List<String> SERVICES =
+            List.of("gateway", "user-service", "train-service", "ticket-service", "notification-service");
+    /** Stream -> the user that writes it and a subject of it (Streams.ALL of the platform). */
+    private static final Map<String, List<String>> STREAMS = new LinkedHashMap<>();
+    static {
+        STREAMS.put("USERS", List.of("users.events.>", "user-service", "users.events.Test"));
+        STREAMS.put("TRAINS", List.of("trains.events.>", "train-service", "trains.events.Test"));
+        STREAMS.put("TICKETS", List.of("tickets.events.>", "ticket-service", "tickets.events.Test"));
+        STREAMS.put("COMMANDS", List.of("commands.>", "gateway", "commands.ticket.Test"));
+        STREAMS.put("DLQ", List.of("dlq.>", "ticket-service", "dlq.ticket-service"));
+    }
+    private static final Pattern DURABLE = Pattern.compile(
+            "ConsumerDefinition\\.durable\\(\\s*(?:\"([^\"]+)\"|([A-Za-z_][A-Za-z0-9_]*))\\s*,\\s*Streams\\.([A-Z]+)\\s*,"
+                    + "\\s*\"([^\"]+)\"");
 
     private static final Pattern REQUEST = Pattern.compile("Request-reply on (requests\\.([a-z]+)\\.[A-Za-z]+)");
     private static final Map<String, String> PASSWORD_VARIABLES = Map.of(
@@ -60,7 +97,8 @@ class NatsPermissionsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Files.writeString(dir.resolve("nats.conf"), "listen: 127.0.0.1:" + port + "\ninclude ./users.conf\n");
+        Files.writeString(dir.resolve("nats.conf"), "listen: 127.0.0.1:" + port + "\njetstream { store_dir: \""
+                + dir.resolve("js") + "\" }\ninclude ./users.conf\n");
         ProcessBuilder builder = new ProcessBuilder(binary, "-c", dir.resolve("nats.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("nats.log").toFile());
         PASSWORD_VARIABLES.forEach((user, variable) -> builder.environment().put(variable, password(user)));
@@ -111,6 +149,231 @@ class NatsPermissionsIT {
         assertThat(errors).as("permission violations").isEmpty();
     }
 
+    @Test
+    @Order(1)
+    void everyServiceProvisionsTheStreamsAndOwnersApplyAChangedSetting() throws Exception {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        for (String user : SERVICES) {
+            try (Connection c = connect(user, errors)) {
+                provision(c, Duration.ofDays(30));
+            }
+        }
+        assertThat(errors).as("permission violations").isEmpty();
+
+        // A release changes a stream setting (here the retention): as under a restart policy, every service but
+        // the gateway starts over until it gets through; each stream's owner applies the change to it.
+        List<String> pending = new ArrayList<>(SERVICES.subList(1, SERVICES.size()));
+        for (int round = 0; round < 5 && !pending.isEmpty(); round++) {
+            for (String user : List.copyOf(pending)) {
+                try (Connection c = connect(user, new ArrayList<>())) {
+                    provision(c, Duration.ofDays(29));
+                    pending.remove(user);
+                } catch (IOException | JetStreamApiException refused) {
+                    // not its stream, and its owner has not started yet: retried next round
+                }
+            }
+        }
+        assertThat(pending).as("services that never got through their start").isEmpty();
+        try (Connection gateway = connect("gateway", errors)) {
+            for (String stream : STREAMS.keySet()) {
+                assertThat(gateway.jetStreamManagement().getStreamInfo(stream).getConfiguration().getMaxAge())
+                        .as("%s updated", stream).isEqualTo(Duration.ofDays(29));
+            }
+            provision(gateway, Duration.ofDays(29));
+        }
+        assertThat(errors).as("permission violations").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void everyServiceRunsItsDurableConsumersAndDeadLetters() throws Exception {
+        Map<String, List<List<String>>> consumers = declaredConsumers();
+        assertThat(consumers.get("ticket-service")).contains(
+                List.of("ticket-service-commands", "COMMANDS", "commands.ticket.>"));
+        assertThat(consumers).containsKeys("train-service", "notification-service");
+        List<String> errors = new CopyOnWriteArrayList<>();
+        for (Map.Entry<String, List<List<String>>> service : consumers.entrySet()) {
+            String user = service.getKey();
+            try (Connection c = connect(user, errors)) {
+                for (List<String> consumer : service.getValue()) {
+                    String durable = consumer.get(0);
+                    String stream = consumer.get(1);
+                    // as DurableConsumer.start(): create or update, bind, pull, in-progress, nak, ack
+                    c.jetStreamManagement().addOrUpdateConsumer(stream, durable(durable, consumer.get(2)));
+                    JetStreamSubscription subscription = c.jetStream().subscribe(null,
+                            PullSubscribeOptions.bind(stream, durable));
+                    publishAs(STREAMS.get(stream).get(1), STREAMS.get(stream).get(2), errors);
+
+                    subscription.pullExpiresIn(10, Duration.ofSeconds(5));
+                    Message message = subscription.nextMessage(Duration.ofSeconds(5));
+                    assertThat(message).as("%s on %s delivers to %s", durable, stream, user).isNotNull();
+                    message.inProgress();
+                    message.nakWithDelay(Duration.ofMillis(10));
+                    subscription.pullExpiresIn(10, Duration.ofSeconds(5));
+                    Message again = subscription.nextMessage(Duration.ofSeconds(5));
+                    assertThat(again).as("%s redelivers after a nak", durable).isNotNull();
+                    again.ack();
+                    subscription.unsubscribe();
+                }
+                c.jetStream().publish(NatsMessage.builder().subject("dlq." + user).data(new byte[] {1}).build());
+                c.flush(Duration.ofSeconds(5));
+            }
+        }
+        assertThat(errors).as("permission violations").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void noServiceCanDestroyOrRewireTheCommandsStreamOrTakeOverAnotherServicesConsumer() throws Exception {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        try (Connection ticket = connect("ticket-service", errors)) {
+            ticket.jetStreamManagement().addOrUpdateConsumer("COMMANDS",
+                    durable("ticket-service-commands", "commands.ticket.>"));
+        }
+        publishAs("gateway", "commands.ticket.Test", errors);
+        long commands;
+        try (Connection gateway = connect("gateway", errors)) {
+            commands = gateway.jetStreamManagement().getStreamInfo("COMMANDS").getStreamState().getMsgCount();
+        }
+        assertThat(commands).isPositive();
+        assertThat(errors).isEmpty();
+
+        for (String user : SERVICES) {
+            List<String> refused = new CopyOnWriteArrayList<>();
+            try (Connection c = connect(user, refused)) {
+                JetStreamManagement jsm = c.jetStreamManagement();
+                assertRefused(user, refused, "STREAM.PURGE.COMMANDS", () -> jsm.purgeStream("COMMANDS"));
+                assertRefused(user, refused, "STREAM.DELETE.COMMANDS", () -> jsm.deleteStream("COMMANDS"));
+                assertRefused(user, refused, "STREAM.MSG.DELETE.COMMANDS", () -> jsm.deleteMessage("COMMANDS", 1));
+                assertRefused(user, refused, "CONSUMER.DELETE.COMMANDS",
+                        () -> jsm.deleteConsumer("COMMANDS", "ticket-service-commands"));
+                assertRefused(user, refused, "STREAM.PURGE.TICKETS", () -> jsm.purgeStream("TICKETS"));
+                assertRefused(user, refused, "STREAM.DELETE.DLQ", () -> jsm.deleteStream("DLQ"));
+                assertRefused(user, refused, "STREAM.CREATE.FORGED", () -> jsm.addStream(StreamConfiguration
+                        .builder().name("FORGED").subjects("forged.>").storageType(StorageType.Memory).build()));
+                if (!user.equals("gateway") && !user.equals("ticket-service")) {
+                    // sourcing a stream the service writes, rewritten onto commands.>, would forge commands
+                    StreamConfiguration rewired = StreamConfiguration.builder(
+                            jsm.getStreamInfo("COMMANDS").getConfiguration())
+                            .sources(Source.builder().name("DLQ").subjectTransforms(
+                                    SubjectTransform.builder().source("dlq.>").destination("commands.ticket.Forged")
+                                            .build()).build())
+                            .build();
+                    assertRefused(user, refused, "STREAM.UPDATE.COMMANDS", () -> jsm.updateStream(rewired));
+                    assertRefused(user, refused, "CONSUMER.CREATE.COMMANDS", () -> jsm.addOrUpdateConsumer(
+                            "COMMANDS", ConsumerConfiguration.builder().durable("ticket-service-commands")
+                                    .filterSubject("commands.ticket.>").ackPolicy(AckPolicy.None).build()));
+                    c.jetStream().subscribe(null, PullSubscribeOptions.fastBind("COMMANDS",
+                            "ticket-service-commands")).fetch(1, Duration.ofMillis(200));
+                    awaitViolation(user, refused, "CONSUMER.MSG.NEXT.COMMANDS");
+                }
+                if (!user.equals("user-service")) {
+                    assertRefused(user, refused, "STREAM.UPDATE.USERS", () -> jsm.updateStream(
+                            StreamConfiguration.builder(jsm.getStreamInfo("USERS").getConfiguration())
+                                    .maxAge(Duration.ofSeconds(1)).build()));
+                }
+            }
+        }
+
+        try (Connection gateway = connect("gateway", errors); Connection ticket = connect("ticket-service", errors)) {
+            StreamInfo info = gateway.jetStreamManagement().getStreamInfo("COMMANDS");
+            assertThat(info.getStreamState().getMsgCount()).as("COMMANDS kept its messages").isEqualTo(commands);
+            assertThat(info.getConfiguration().getSources()).as("COMMANDS sources nothing").isNullOrEmpty();
+            assertThat(ticket.jetStreamManagement().getConsumerInfo("COMMANDS", "ticket-service-commands")
+                    .getConsumerConfiguration().getAckPolicy()).isEqualTo(AckPolicy.Explicit);
+            assertThat(gateway.jetStreamManagement().getStreamInfo("USERS").getConfiguration().getMaxAge())
+                    .isGreaterThan(Duration.ofDays(1));
+        }
+        assertThat(errors).as("permission violations").isEmpty();
+    }
+
+    /** DurableConsumer.start()'s consumer. */
+    private static ConsumerConfiguration durable(String name, String filter) {
+        return ConsumerConfiguration.builder().durable(name).filterSubject(filter).ackPolicy(AckPolicy.Explicit)
+                .deliverPolicy(DeliverPolicy.All).ackWait(Duration.ofSeconds(30)).maxDeliver(-1)
+                .maxAckPending(10_000).build();
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    /** The call fails (a refused API request is never answered) and the server reports the violation. */
+    private static void assertRefused(String user, List<String> refused, String api, Call call) throws Exception {
+        assertThatThrownBy(call::run).as("%s: %s", user, api)
+                .isInstanceOfAny(IOException.class, JetStreamApiException.class);
+        awaitViolation(user, refused, api);
+    }
+
+    private static void awaitViolation(String user, List<String> refused, String api) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (refused.stream().noneMatch(e -> e.contains("Permissions Violation") && e.contains(api))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(refused).as("%s may not call %s", user, api)
+                .anyMatch(e -> e.contains("Permissions Violation") && e.contains("$JS.API." + api));
+    }
+
+    /** StreamProvisioner.provision(), call for call (info, then create when missing or update when changed). */
+    private static void provision(Connection connection, Duration retention) throws IOException, JetStreamApiException {
+        JetStreamManagement jsm = connection.jetStreamManagement();
+        for (Map.Entry<String, List<String>> stream : STREAMS.entrySet()) {
+            StreamConfiguration config = StreamConfiguration.builder().name(stream.getKey())
+                    .subjects(stream.getValue().get(0)).storageType(StorageType.File).replicas(1)
+                    .duplicateWindow(Duration.ofMinutes(2)).maxAge(retention).build();
+            try {
+                StreamInfo existing = jsm.getStreamInfo(stream.getKey());
+                if (!existing.getConfiguration().getSubjects().equals(config.getSubjects())
+                        || !existing.getConfiguration().getDuplicateWindow().equals(config.getDuplicateWindow())
+                        || !existing.getConfiguration().getMaxAge().equals(config.getMaxAge())) {
+                    jsm.updateStream(config);
+                }
+            } catch (JetStreamApiException e) {
+                if (e.getApiErrorCode() != 10059) {
+                    throw e;
+                }
+                jsm.addStream(config);
+            }
+        }
+    }
+
+    private static void publishAs(String user, String subject, List<String> errors) throws Exception {
+        try (Connection c = connect(user, errors)) {
+            c.jetStream().publish(NatsMessage.builder().subject(subject).data(new byte[] {1}).build());
+        }
+    }
+
+    /**
+     * Every durable consumer the services define (ConsumerDefinition.durable(name, Streams.X, "filter") in their
+     * main sources, a name given as a constant of the same file resolved), by NATS user.
+     */
+    private static Map<String, List<List<String>>> declaredConsumers() throws IOException {
+        Map<String, List<List<String>>> consumers = new LinkedHashMap<>();
+        for (String module : List.of("user-service", "train-service", "ticket-service", "notification-service",
+                "api-gateway")) {
+            try (Stream<Path> files = Files.walk(root.resolve(module).resolve("src/main/java"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String source = Files.readString(file);
+                    Matcher m = DURABLE.matcher(source);
+                    while (m.find()) {
+                        String name = m.group(1);
+                        if (name == null) {
+                            Matcher constant = Pattern.compile("String\\s+" + m.group(2) + "\\s*=\\s*\"([^\"]+)\"")
+                                    .matcher(source);
+                            assertThat(constant.find()).as("constant %s in %s", m.group(2), file).isTrue();
+                            name = constant.group(1);
+                        }
+                        String user = module.equals("api-gateway") ? "gateway" : module;
+                        consumers.computeIfAbsent(user, u -> new ArrayList<>())
+                                .add(List.of(name, m.group(3), m.group(4)));
+                    }
+                }
+            }
+        }
+        return consumers;
+    }
+
     /** Every request subject named in the protobuf contracts, with the service that answers it. */
     private static Map<String, String> declaredRequests() throws IOException {
         Map<String, String> requests = new LinkedHashMap<>();
@@ -130,6 +393,8 @@ class NatsPermissionsIT {
                 .server("nats://127.0.0.1:" + port)
                 .userInfo(user, password(user))
                 .maxReconnects(0)
+                // a refused JetStream API request is never answered: fail it soon
+                .connectionTimeout(Duration.ofMillis(750))
                 .errorListener(new ErrorListener() {
                     @Override
                     public void errorOccurred(Connection conn, String error) {
