@@ -15,7 +15,11 @@ import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The kustomize manifests, checked by reading them: complete, probed, and wired to secrets that exist. */
+/**
+ * The kustomize manifests, checked by reading them: complete, probed, wired to secrets that exist, PostgreSQL's data
+ * in a subdirectory of its volume, client addresses kept at the gateway's load balancer, the NATS routes
+ * authenticated and the NATS users those of the compose stack.
+ */
 class KubernetesManifestsTest {
 
     private static final List<String> SERVICES =
@@ -108,6 +112,80 @@ class KubernetesManifestsTest {
         }
         assertThat(Files.readString(k8s.resolve(".gitignore"))).contains("secrets.env");
         assertThat(all).doesNotContain("password: ");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void postgresInitialisesASubdirectoryOfItsVolume() {
+        Map<String, Object> c = container(workload("StatefulSet", "postgres"));
+        String mount = ((List<Map<String, Object>>) c.get("volumeMounts")).stream()
+                .filter(m -> "data".equals(m.get("name"))).map(m -> (String) m.get("mountPath")).findFirst()
+                .orElseThrow();
+        assertThat((List<Map<String, Object>>) c.get("env")).anySatisfy(e -> {
+            assertThat(e.get("name")).isEqualTo("PGDATA");
+            assertThat((String) e.get("value")).startsWith(mount + "/").hasSizeGreaterThan(mount.length() + 1);
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGatewaysLoadBalancerKeepsClientAddresses() {
+        Map<String, Object> spec = (Map<String, Object>) workload("Service", "api-gateway").get("spec");
+        assertThat(spec.get("type")).isEqualTo("LoadBalancer");
+        assertThat(spec.get("externalTrafficPolicy")).as("rate limits count per client address").isEqualTo("Local");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void natsRoutesAuthenticateAndTheUsersAreTheComposeStacks() throws IOException {
+        String conf = Files.readString(k8s.resolve("nats.conf"));
+        String cluster = conf.substring(conf.indexOf("cluster {"), conf.indexOf("\n}", conf.indexOf("cluster {")));
+        assertThat(cluster).contains("authorization {", "user: route", "password: $NATS_CLUSTER_PASSWORD");
+        List<Map<String, Object>> env = (List<Map<String, Object>>) container(workload("StatefulSet", "nats"))
+                .get("env");
+        List<String> names = env.stream().map(e -> (String) e.get("name")).toList();
+        assertThat(names.indexOf("NATS_CLUSTER_PASSWORD")).as("defined before the routes expand it")
+                .isNotNegative().isLessThan(names.indexOf("NATS_ROUTE_0"));
+        for (int i = 0; i < 3; i++) {
+            String route = "NATS_ROUTE_" + i;
+            assertThat(cluster).contains("$" + route);
+            assertThat(env).anySatisfy(e -> {
+                assertThat(e.get("name")).isEqualTo(route);
+                assertThat(e.get("value")).isEqualTo("nats://route:$(NATS_CLUSTER_PASSWORD)@" + "nats-"
+                        + route.charAt(route.length() - 1) + ".nats:6222");
+            });
+        }
+        String users = Files.readString(k8s.resolve("../nats/users.conf"));
+        assertThat(conf.substring(conf.indexOf("\nauthorization {")))
+                .as("deploy/k8s/nats.conf's users are deploy/nats/users.conf's")
+                .isEqualTo(users.substring(users.indexOf("\nauthorization {")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void userServiceSignsWithOneKeyFromAGeneratedSecretFile() throws IOException {
+        Map<String, Object> kustomization = new Yaml().load(Files.readString(k8s.resolve("kustomization.yaml")));
+        Map<String, Object> jwt = ((List<Map<String, Object>>) kustomization.get("secretGenerator")).stream()
+                .filter(g -> "ticketing-jwt".equals(g.get("name"))).findFirst().orElseThrow();
+        String file = ((List<String>) jwt.get("files")).get(0);
+        assertThat(Files.readString(k8s.resolve(".gitignore"))).contains(file);
+
+        Map<String, Object> deployment = workload("Deployment", "user-service");
+        Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) deployment
+                .get("spec")).get("template")).get("spec");
+        Map<String, Object> volume = ((List<Map<String, Object>>) pod.get("volumes")).stream()
+                .filter(v -> "jwt-keys".equals(v.get("name"))).findFirst().orElseThrow();
+        assertThat(((Map<String, Object>) volume.get("secret")).get("secretName")).isEqualTo("ticketing-jwt");
+        assertThat(((Map<String, Object>) pod.get("securityContext")).get("fsGroup")).as("the key is readable")
+                .isEqualTo(10001);
+        Map<String, Object> c = container(deployment);
+        String mount = ((List<Map<String, Object>>) c.get("volumeMounts")).stream()
+                .filter(m -> "jwt-keys".equals(m.get("name"))).map(m -> (String) m.get("mountPath")).findFirst()
+                .orElseThrow();
+        assertThat((List<Map<String, Object>>) c.get("env")).anySatisfy(e -> {
+            assertThat(e.get("name")).isEqualTo("JWT_PRIVATE_KEY_PATH");
+            assertThat(e.get("value")).isEqualTo(mount + "/" + file);
+        });
     }
 
     @SuppressWarnings("unchecked")
