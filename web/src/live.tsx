@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { notifications, refreshTokens, type Notification } from './api';
+import { accessTokenExpiresSoon, backoffDelay, notifications, refreshTokens, type Notification } from './api';
 import { useSession } from './session';
 
 type Listener = (notification: Notification) => void;
@@ -14,6 +14,15 @@ type LiveValue = {
 
 const LiveContext = createContext<LiveValue | null>(null);
 const RECONNECT_MS = 3_000;
+const RECONNECT_MAX_MS = 60_000;
+
+/**
+ * The wait before reconnecting a stream that failed `failures` times in a row. It grows because a refused
+ * stream (notification-service down, too many streams open) is likely to be refused again right away.
+ */
+export function streamReconnectDelay(failures: number): number {
+  return backoffDelay(failures, RECONNECT_MS, RECONNECT_MAX_MS);
+}
 
 /** Keeps the unread count and listens to the user's notification stream (server-sent events). */
 export function LiveNotificationsProvider({ children }: { children: ReactNode }) {
@@ -29,6 +38,7 @@ export function LiveNotificationsProvider({ children }: { children: ReactNode })
     let source: EventSource | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    let failures = 0;
 
     const loadCount = () =>
       notifications
@@ -53,17 +63,21 @@ export function LiveNotificationsProvider({ children }: { children: ReactNode })
       source = new EventSource(notifications.streamUrl());
       source.onmessage = onNotification;
       source.addEventListener('notification', onNotification as EventListener);
+      source.onopen = () => {
+        failures = 0;
+      };
       source.onerror = () => {
         // the browser retries by itself while the stream is only interrupted; a refused connection
-        // (for example an expired token) is closed for good, so reconnect with a fresh token
+        // (an expired token, notification-service down, too many streams) is closed for good, so reconnect.
+        // Only an expiring token is refreshed: refreshing on every failure would use up the refresh rate limit.
         if (source?.readyState !== EventSource.CLOSED || stopped) return;
         retry = setTimeout(async () => {
-          await refreshTokens();
+          if (accessTokenExpiresSoon()) await refreshTokens();
           if (!stopped) {
             loadCount();
             connect();
           }
-        }, RECONNECT_MS);
+        }, streamReconnectDelay(failures++));
       };
     };
 

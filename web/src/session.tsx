@@ -19,7 +19,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (hasStoredSession()) {
-      refreshTokens()
+      restoreSession()
         .then((ok) => (ok ? auth.me().then(setUser) : undefined))
         .catch(() => setUser(null))
         .finally(() => setReady(true));
@@ -45,6 +45,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [user, ready, login, logout],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+const RESTORE_ATTEMPTS = 3;
+
+/**
+ * Trades the stored refresh token after a page load. A refusal for now (rate limit, 503, network) keeps the
+ * token, so it is tried again a few times (refreshTokens waits for Retry-After) before showing the login.
+ */
+async function restoreSession(): Promise<boolean> {
+  for (let attempt = 0; attempt < RESTORE_ATTEMPTS && hasStoredSession(); attempt++) {
+    if (await refreshTokens()) return true;
+  }
+  return false;
 }
 
 export function useSession(): SessionValue {

@@ -18,7 +18,8 @@ import type {
   User,
 } from './types';
 
-export { accessToken, ApiError, hasStoredSession, onTokensChange, refreshTokens } from './client';
+export { accessToken, accessTokenExpiresSoon, ApiError, hasStoredSession, onTokensChange, refreshTokens } from './client';
+export { backoffDelay } from './retry';
 export type { FieldError } from './client';
 export * from './types';
 

@@ -1,6 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ticket } from '../api';
 import { loggedInAs, mockApi, problem, renderPage, traveller } from '../test/api';
 import { TicketPage } from './TicketPage';
@@ -63,4 +63,58 @@ describe('TicketPage', () => {
     expect(await screen.findByText('Cancelled')).toBeInTheDocument();
     expect(api.callsTo('DELETE', '/api/v1/tickets/tk1')).toHaveLength(1);
   });
+
+  it('stops waiting for a cancellation that is not applied within 30 s and shows the real status', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const api = mockApi({
+      ...loggedInAs(traveller),
+      'GET /api/v1/tickets/tk1': () => confirmed,
+      'DELETE /api/v1/tickets/tk1': () => new Response(JSON.stringify({ id: 'tk1', status: 'CONFIRMED' }), { status: 202 }),
+    });
+    page();
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+
+    await user.click(await screen.findByRole('button', { name: 'Cancel ticket' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel ticket' }));
+    expect(await screen.findByText('Cancelling…')).toBeInTheDocument();
+
+    await act(() => vi.advanceTimersByTimeAsync(31_000));
+    expect(screen.queryByText('Cancelling…')).not.toBeInTheDocument();
+    expect(screen.getByText('Confirmed')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('The cancellation has not gone through');
+    const polls = api.callsTo('GET', '/api/v1/tickets/tk1');
+    // the page read, then the read right after the cancel, then long polls at a slowing pace
+    expect(polls.slice(2).map((c) => c.url.searchParams.get('wait'))).toEqual(Array(polls.length - 2).fill('10s'));
+    expect(polls.length).toBeLessThanOrEqual(12);
+
+    await act(() => vi.advanceTimersByTimeAsync(120_000));
+    expect(api.callsTo('GET', '/api/v1/tickets/tk1')).toHaveLength(polls.length);
+  });
+
+  it('tries again after Retry-After when the gateway rate-limits the ticket', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const api = mockApi({
+      ...loggedInAs(traveller),
+      'GET /api/v1/tickets/tk1': [
+        () =>
+          new Response(JSON.stringify({ title: 'Too Many Requests', status: 429 }), {
+            status: 429,
+            headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '4' },
+          }),
+        () => confirmed,
+      ],
+    });
+    page();
+
+    await vi.waitFor(() => expect(api.callsTo('GET', '/api/v1/tickets/tk1')).toHaveLength(1));
+    await act(() => vi.advanceTimersByTimeAsync(3_500));
+    expect(api.callsTo('GET', '/api/v1/tickets/tk1')).toHaveLength(1);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(500));
+    expect(await screen.findByText('Confirmed')).toBeInTheDocument();
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });

@@ -7,4 +7,5 @@ afterEach(() => {
   cleanup();
   setTokens(null);
   sessionStorage.clear();
+  localStorage.clear();
 });
