@@ -61,4 +61,20 @@ class SecurityIT {
                 Map.of("user-id", user.userId(), "roles", "ADMIN"));
         assertThat(spoofed.status()).isEqualTo(401);
     }
+
+    @Test
+    void aReusedRefreshTokenRevokesTheWholeSessionAsApiMdSays() {
+        Session user = Session.register("Reuse Tester");
+        Api anonymous = Api.anonymous();
+        Api.Response rotated = anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", user.refreshToken()));
+        assertThat(rotated.status()).isEqualTo(200);
+        String newer = rotated.text("refreshToken");
+
+        Api.Response reused = anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", user.refreshToken()));
+
+        assertThat(reused.status()).isEqualTo(401);
+        assertThat(reused.isProblem()).isTrue();
+        assertThat(anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", newer)).status())
+                .as("the newer token of the same session is revoked too").isEqualTo(401);
+    }
 }
