@@ -31,12 +31,17 @@ const REFRESH_KEY = 'ticketing.refreshToken';
 const REFRESH_EARLY_MS = 30_000;
 
 // A duplicated tab starts with a copy of this tab's sessionStorage, so both hold the same single-use refresh
-// token; using it twice revokes the whole family. The tabs of one login therefore share the newest token in
-// localStorage, under an id of the login that the copy carries along, and refresh one at a time under a Web Lock.
+// token; presenting a used one revokes the whole login. The copy carries along an id of the login: the tabs that
+// hold it refresh one at a time under a Web Lock and tell each other every rotation (and the end of the login) over
+// a BroadcastChannel, so each keeps the newest token in its own sessionStorage. No token is ever written to
+// localStorage: it would outlive the browser session (a shared computer), sessionStorage dies with the tab.
 const SESSION_ID_KEY = 'ticketing.sessionId';
-const SHARED_PREFIX = 'ticketing.session.';
-const SHARED_MAX_AGE_MS = 14 * 24 * 3600_000; // user-service's refresh-token-ttl; older entries are dead
+// how many rotations of this login this tab knows of; a late message about an older rotation is ignored
+const GENERATION_KEY = 'ticketing.refreshGeneration';
+const CHANNEL_NAME = 'ticketing.session';
 const REFRESH_LOCK = 'ticketing.refresh';
+// a refresh refused because a sibling tab rotated the token meanwhile is tried once more with the newer token
+const REFRESH_ATTEMPTS = 2;
 
 // A refresh refused for now (429 rate limit, 503, network) keeps the session and is tried again later.
 const REFRESH_RETRY_MS = 5_000;
@@ -46,14 +51,21 @@ const REFRESH_MAX_WAIT_MS = 10_000;
 
 // Captured once: a test loads a second copy of this module with another sessionStorage, as a second tab.
 const tabStorage = storage(() => globalThis.sessionStorage);
-const sharedStorage = storage(() => globalThis.localStorage);
 
 let session: Session | null = null;
 let refreshing: Promise<boolean> | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let refreshFailures = 0;
 let refreshNotBefore = 0;
+// changes whenever this tab's login ends or a new one starts: an answer for the old login is dropped
+let sessionEpoch = 0;
 const listeners = new Set<() => void>();
+
+type TabMessage =
+  | { type: 'rotated'; sessionId: string; refreshToken: string; generation: number }
+  | { type: 'ended'; sessionId: string };
+
+const channel = openChannel();
 
 export function accessToken(): string | null {
   return session?.accessToken ?? null;
@@ -74,30 +86,52 @@ export function onTokensChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** A login: a new family of tokens under a new id, apart from the login this tab may have shared before. */
+export function startSession(tokens: Tokens): void {
+  sessionEpoch++;
+  tabStorage?.removeItem(SESSION_ID_KEY);
+  tabStorage?.removeItem(GENERATION_KEY);
+  setTokens(tokens);
+}
+
+/** New tokens of this tab's login (told to its sibling tabs), or null: the login ended (in its sibling tabs too). */
 export function setTokens(tokens: Tokens | null): void {
+  if (!tokens) {
+    endSession(true);
+    return;
+  }
   clearTimeout(refreshTimer);
   refreshFailures = 0;
   refreshNotBefore = 0;
-  if (tokens) {
-    const lifetimeMs = Math.max(tokens.expiresIn, 0) * 1000;
-    session = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + lifetimeMs };
-    tabStorage?.setItem(REFRESH_KEY, tokens.refreshToken);
-    shareRefreshToken(tokens.refreshToken);
-    // refresh shortly before the access token expires, so long-lived streams keep a valid token
-    scheduleRefresh(Math.max(lifetimeMs - REFRESH_EARLY_MS, 5_000));
-  } else {
-    session = null;
-    const id = tabStorage?.getItem(SESSION_ID_KEY);
-    if (id) sharedStorage?.removeItem(SHARED_PREFIX + id);
-    tabStorage?.removeItem(REFRESH_KEY);
-    tabStorage?.removeItem(SESSION_ID_KEY);
-  }
+  const lifetimeMs = Math.max(tokens.expiresIn, 0) * 1000;
+  session = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + lifetimeMs };
+  tabStorage?.setItem(REFRESH_KEY, tokens.refreshToken);
+  const generation = knownGeneration() + 1;
+  tabStorage?.setItem(GENERATION_KEY, String(generation));
+  const id = sessionId();
+  if (id) tellSiblings({ type: 'rotated', sessionId: id, refreshToken: tokens.refreshToken, generation });
+  // refresh shortly before the access token expires, so long-lived streams keep a valid token
+  scheduleRefresh(Math.max(lifetimeMs - REFRESH_EARLY_MS, 5_000));
   listeners.forEach((l) => l());
 }
 
-/** The newest refresh token of this login: another tab of it may have rotated the one this tab last used. */
+function endSession(tellOthers: boolean): void {
+  clearTimeout(refreshTimer);
+  refreshFailures = 0;
+  refreshNotBefore = 0;
+  sessionEpoch++;
+  session = null;
+  const id = tabStorage?.getItem(SESSION_ID_KEY);
+  tabStorage?.removeItem(REFRESH_KEY);
+  tabStorage?.removeItem(SESSION_ID_KEY);
+  tabStorage?.removeItem(GENERATION_KEY);
+  if (id && tellOthers) tellSiblings({ type: 'ended', sessionId: id });
+  listeners.forEach((l) => l());
+}
+
+/** The newest refresh token of this login this tab knows of: a sibling tab may have rotated the one it last used. */
 export function currentRefreshToken(): string | null {
-  return sharedRefreshToken() ?? session?.refreshToken ?? tabStorage?.getItem(REFRESH_KEY) ?? null;
+  return session?.refreshToken ?? tabStorage?.getItem(REFRESH_KEY) ?? null;
 }
 
 /** Trades the refresh token for new tokens; concurrent callers share one request (the token rotates). */
@@ -118,24 +152,33 @@ async function doRefresh(): Promise<boolean> {
 }
 
 async function refreshOnce(): Promise<boolean> {
-  // read inside the lock: the tab that held it before may have just rotated the token
-  const refreshToken = currentRefreshToken();
-  if (!refreshToken) return false;
-  try {
-    const tokens = await request<Tokens>('POST', '/api/v1/auth/refresh', { body: { refreshToken }, auth: false });
-    setTokens(tokens);
-    return true;
-  } catch (e) {
-    // a rejected token ends the session; a busy or unreachable server keeps it for a later try
-    if (e instanceof ApiError && !isTemporary(e.status)) {
-      setTokens(null);
+  const epoch = sessionEpoch;
+  for (let attempt = 1; ; attempt++) {
+    // read inside the lock: the tab that held it before may have just rotated the token and told this one
+    const refreshToken = currentRefreshToken();
+    if (!refreshToken) return false;
+    try {
+      const tokens = await request<Tokens>('POST', '/api/v1/auth/refresh', { body: { refreshToken }, auth: false });
+      // logged out (here or in a sibling tab) while the request was out: the new tokens belong to no one
+      if (epoch !== sessionEpoch) return false;
+      setTokens(tokens);
+      return true;
+    } catch (e) {
+      if (epoch !== sessionEpoch) return false;
+      // a rejected token ends the session; a busy or unreachable server keeps it for a later try
+      if (e instanceof ApiError && !isTemporary(e.status)) {
+        // the news of a sibling's rotation came only after this tab presented the old token, which the server
+        // refuses without revoking the login shortly after a rotation: the newer token still works
+        if (attempt < REFRESH_ATTEMPTS && currentRefreshToken() !== refreshToken) continue;
+        endSession(true);
+        return false;
+      }
+      const retryAfterMs = e instanceof ApiError ? (e.retryAfterMs ?? 0) : 0;
+      const delay = Math.max(retryAfterMs, backoffDelay(refreshFailures++, REFRESH_RETRY_MS, REFRESH_RETRY_MAX_MS));
+      refreshNotBefore = Date.now() + delay;
+      if (session) scheduleRefresh(delay);
       return false;
     }
-    const retryAfterMs = e instanceof ApiError ? (e.retryAfterMs ?? 0) : 0;
-    const delay = Math.max(retryAfterMs, backoffDelay(refreshFailures++, REFRESH_RETRY_MS, REFRESH_RETRY_MAX_MS));
-    refreshNotBefore = Date.now() + delay;
-    if (session) scheduleRefresh(delay);
-    return false;
   }
 }
 
@@ -148,10 +191,67 @@ function scheduleRefresh(delayMs: number): void {
   refreshTimer = setTimeout(() => void refreshTokens(), delayMs);
 }
 
-async function withRefreshLock(task: () => Promise<boolean>): Promise<boolean> {
+/**
+ * Web Locks where sibling tabs can also be told of rotations; without either (older browsers, plain-http origins)
+ * each tab refreshes on its own, as a single tab always did.
+ */
+function tabLocks(): LockManager | null {
   const locks = globalThis.navigator?.locks;
-  // without Web Locks (older browsers, plain-http origins) each tab refreshes on its own, as it always did
+  return channel && locks ? locks : null;
+}
+
+async function withRefreshLock(task: () => Promise<boolean>): Promise<boolean> {
+  const locks = tabLocks();
   return locks ? await locks.request(REFRESH_LOCK, task) : task();
+}
+
+function tellSiblings(message: TabMessage): void {
+  if (!tabLocks()) return;
+  try {
+    channel?.postMessage(message);
+  } catch {
+    // a closed channel: this tab goes on alone
+  }
+}
+
+function openChannel(): BroadcastChannel | null {
+  const Channel = globalThis.BroadcastChannel;
+  if (typeof Channel !== 'function' || !tabStorage) return null;
+  try {
+    const opened = new Channel(CHANNEL_NAME);
+    opened.onmessage = (event: MessageEvent) => heardFromSibling(event.data);
+    return opened;
+  } catch {
+    return null;
+  }
+}
+
+/** A sibling tab of this login rotated its refresh token, or the login ended there. Other logins are ignored. */
+function heardFromSibling(message: unknown): void {
+  if (!isTabMessage(message)) return;
+  const id = tabStorage?.getItem(SESSION_ID_KEY);
+  if (!id || message.sessionId !== id) return;
+  if (message.type === 'ended') {
+    endSession(false);
+    return;
+  }
+  if (message.generation <= knownGeneration()) return;
+  // the token this tab holds is used up now; its access token stays good until it expires
+  if (session) session.refreshToken = message.refreshToken;
+  tabStorage?.setItem(REFRESH_KEY, message.refreshToken);
+  tabStorage?.setItem(GENERATION_KEY, String(message.generation));
+}
+
+function isTabMessage(data: unknown): data is TabMessage {
+  const m = data as Partial<Record<string, unknown>> | null;
+  if (typeof m !== 'object' || m === null || typeof m.sessionId !== 'string') return false;
+  if (m.type === 'ended') return true;
+  return m.type === 'rotated' && typeof m.refreshToken === 'string' && typeof m.generation === 'number';
+}
+
+function knownGeneration(): number {
+  const generation = Number(tabStorage?.getItem(GENERATION_KEY) ?? 0);
+  return Number.isFinite(generation) ? generation : 0;
 }
 
 function sessionId(): string | null {
@@ -162,45 +262,6 @@ function sessionId(): string | null {
     tabStorage.setItem(SESSION_ID_KEY, id);
   }
   return id;
-}
-
-type SharedEntry = { refreshToken: string; updatedAt: number };
-
-function shareRefreshToken(refreshToken: string): void {
-  const id = sessionId();
-  if (!id || !sharedStorage) return;
-  forgetDeadSessions(sharedStorage);
-  try {
-    sharedStorage.setItem(SHARED_PREFIX + id, JSON.stringify({ refreshToken, updatedAt: Date.now() } satisfies SharedEntry));
-  } catch {
-    // storage full or refused: drop the entry rather than leave an older token there; this tab works on its own
-    sharedStorage.removeItem(SHARED_PREFIX + id);
-  }
-}
-
-function sharedRefreshToken(): string | null {
-  const id = tabStorage?.getItem(SESSION_ID_KEY);
-  return (id && readShared(SHARED_PREFIX + id)?.refreshToken) || null;
-}
-
-function readShared(key: string): SharedEntry | null {
-  try {
-    const entry = JSON.parse(sharedStorage?.getItem(key) ?? 'null') as SharedEntry | null;
-    return typeof entry?.refreshToken === 'string' && typeof entry.updatedAt === 'number' ? entry : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Removes the entries of logins whose tabs were closed without logging out, once their tokens expired. */
-function forgetDeadSessions(shared: Storage): void {
-  const now = Date.now();
-  for (let i = shared.length - 1; i >= 0; i--) {
-    const key = shared.key(i);
-    if (!key?.startsWith(SHARED_PREFIX)) continue;
-    const entry = readShared(key);
-    if (!entry || now - entry.updatedAt > SHARED_MAX_AGE_MS) shared.removeItem(key);
-  }
 }
 
 export type RequestOptions = {

@@ -1,4 +1,4 @@
-import { accessToken, currentRefreshToken, query, request, setTokens } from './client';
+import { accessToken, currentRefreshToken, query, request, setTokens, startSession } from './client';
 import type {
   BookTicket,
   City,
@@ -30,7 +30,7 @@ export const auth = {
   register: (body: { email: string; password: string; fullName: string }) =>
     request<User>('POST', `${V1}/auth/register`, { body, auth: false }),
   async login(email: string, password: string): Promise<void> {
-    setTokens(await request<Tokens>('POST', `${V1}/auth/login`, { body: { email, password }, auth: false }));
+    startSession(await request<Tokens>('POST', `${V1}/auth/login`, { body: { email, password }, auth: false }));
   },
   async logout(): Promise<void> {
     const refreshToken = currentRefreshToken();
