@@ -202,7 +202,12 @@ function tabLocks(): LockManager | null {
 
 async function withRefreshLock(task: () => Promise<boolean>): Promise<boolean> {
   const locks = tabLocks();
-  return locks ? await locks.request(REFRESH_LOCK, task) : task();
+  return locks ? await locks.request(REFRESH_LOCK, async () => {
+    // the tab that held the lock told its rotation before letting go, but the lock may reach this tab before the
+    // message does: one turn of the event loop lets a message already queued be handled before the token is read
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return task();
+  }) : task();
 }
 
 function tellSiblings(message: TabMessage): void {
