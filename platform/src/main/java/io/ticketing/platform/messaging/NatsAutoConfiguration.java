@@ -32,6 +32,7 @@ public class NatsAutoConfiguration {
         Options.Builder options = Options.builder()
                 .servers(properties.servers().toArray(String[]::new))
                 .connectionName(name)
+                .inboxPrefix(inboxPrefix(name))
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(500))
                 .connectionTimeout(Duration.ofSeconds(5))
@@ -61,6 +62,17 @@ public class NatsAutoConfiguration {
     @ConditionalOnMissingBean
     CommandClient commandClient(Connection connection, JetStream jetStream) {
         return new CommandClient(connection, jetStream);
+    }
+
+    /**
+     * The prefix of this service's inboxes, {@code _INBOX_<spring.application.name>} (jnats adds the dot): the
+     * subjects its request replies, JetStream API answers and pulled JetStream messages are delivered to. Its NATS
+     * user may subscribe to {@code _INBOX_<name>.>} only (deploy/nats/users.conf), so no service reads another's
+     * replies or deliveries, which the shared default {@code _INBOX.} would allow. A character that may not stand in
+     * a subject token becomes {@code _}.
+     */
+    public static String inboxPrefix(String applicationName) {
+        return "_INBOX_" + applicationName.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     /** A service started before NATS waits for it instead of failing to start. */

@@ -1,6 +1,8 @@
 package io.ticketing.systemtest.deploy;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,6 +56,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * here call for call, for every durable consumer the services' sources define) are allowed, and the destructive
  * ones are not: no service can purge or delete the COMMANDS stream, delete or take over another's consumer, or
  * change a stream it does not own (a changed COMMANDS could source forged commands from another stream).
+ * Each client connects with its own inbox prefix (the platform's {@code _INBOX_<spring.application.name>}): request
+ * replies, JetStream API answers and pulled messages reach it there, and no service may subscribe to another's
+ * prefix or to the shared {@code _INBOX.>}, so none reads another's replies or deliveries.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NatsPermissionsIT {
@@ -134,8 +140,11 @@ class NatsPermissionsIT {
             for (Map.Entry<String, String> request : requests.entrySet()) {
                 String user = request.getValue() + "-service";
                 try (Connection service = connect(user, errors)) {
-                    service.createDispatcher(msg -> service.publish(msg.getReplyTo(), "ok".getBytes()))
-                            .subscribe(request.getKey(), user);
+                    List<String> replyTo = new CopyOnWriteArrayList<>();
+                    service.createDispatcher(msg -> {
+                        replyTo.add(msg.getReplyTo());
+                        service.publish(msg.getReplyTo(), "ok".getBytes());
+                    }).subscribe(request.getKey(), user);
                     service.flush(Duration.ofSeconds(5));
 
                     Message reply = gateway.request(request.getKey(), new byte[0], Duration.ofSeconds(5));
@@ -143,6 +152,7 @@ class NatsPermissionsIT {
                     assertThat(reply).as("%s answered by %s", request.getKey(), user).isNotNull();
                     assertThat(reply.isStatusMessage()).as("%s answered by %s", request.getKey(), user).isFalse();
                     assertThat(new String(reply.getData())).isEqualTo("ok");
+                    assertThat(replyTo).singleElement().asString().startsWith(inboxPrefix("gateway") + ".");
                 }
             }
         }
@@ -202,6 +212,8 @@ class NatsPermissionsIT {
                     c.jetStreamManagement().addOrUpdateConsumer(stream, durable(durable, consumer.get(2)));
                     JetStreamSubscription subscription = c.jetStream().subscribe(null,
                             PullSubscribeOptions.bind(stream, durable));
+                    assertThat(subscription.getSubject()).as("%s pulls into its own inbox", user)
+                            .startsWith(inboxPrefix(user) + ".");
                     publishAs(STREAMS.get(stream).get(1), STREAMS.get(stream).get(2), errors);
 
                     subscription.pullExpiresIn(10, Duration.ofSeconds(5));
@@ -285,6 +297,77 @@ class NatsPermissionsIT {
                     .isGreaterThan(Duration.ofDays(1));
         }
         assertThat(errors).as("permission violations").isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void noServiceReadsAnotherClientsRepliesOrDeliveries() throws Exception {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        try (Connection gateway = connect("gateway", errors)) {
+            try {
+                gateway.jetStreamManagement().getStreamInfo("COMMANDS");
+            } catch (JetStreamApiException e) {
+                provision(gateway, Duration.ofDays(29)); // this test run alone
+            }
+        }
+        try (Connection ticket = connect("ticket-service", errors)) {
+            ticket.jetStreamManagement().addOrUpdateConsumer("COMMANDS",
+                    durable("ticket-service-commands", "commands.ticket.>"));
+        }
+        for (String spy : SERVICES) {
+            List<String> refused = new CopyOnWriteArrayList<>();
+            List<Message> overheard = new CopyOnWriteArrayList<>();
+            try (Connection c = connect(spy, refused)) {
+                List<String> subjects = new ArrayList<>(List.of("_INBOX.>", ">", "_INBOX_*.>", "*.>"));
+                SERVICES.stream().filter(other -> !other.equals(spy)).forEach(o -> subjects.add(inboxPrefix(o) + ".>"));
+                for (String subject : subjects) {
+                    c.createDispatcher(overheard::add).subscribe(subject);
+                    awaitSubscriptionViolation(spy, refused, subject);
+                }
+                c.flush(Duration.ofSeconds(5));
+
+                // the others' traffic meanwhile: a request answered (into the gateway's inbox), a pulled command
+                try (Connection gateway = connect("gateway", errors);
+                        Connection ticket = connect("ticket-service", errors)) {
+                    ticket.createDispatcher(msg -> ticket.publish(msg.getReplyTo(), "secret".getBytes()))
+                            .subscribe("requests.ticket.LookupTicket", "ticket-service");
+                    ticket.flush(Duration.ofSeconds(5));
+                    assertThat(gateway.request("requests.ticket.LookupTicket", new byte[0], Duration.ofSeconds(5)))
+                            .extracting(Message::getData).isEqualTo("secret".getBytes());
+                    gateway.jetStream().publish(NatsMessage.builder().subject("commands.ticket.Test")
+                            .data(new byte[] {1}).build());
+                    JetStreamSubscription pull = ticket.jetStream().subscribe(null,
+                            PullSubscribeOptions.bind("COMMANDS", "ticket-service-commands"));
+                    pull.pullExpiresIn(10, Duration.ofSeconds(5));
+                    Message command = pull.nextMessage(Duration.ofSeconds(5));
+                    assertThat(command).as("a command pulled by ticket-service").isNotNull();
+                    command.ack();
+                    pull.unsubscribe();
+                }
+                c.flush(Duration.ofSeconds(5));
+            }
+            assertThat(overheard).as("what %s read of the others' inboxes", spy).isEmpty();
+        }
+        assertThat(errors).as("permission violations").isEmpty();
+
+        // a client left on the shared default prefix gets no answer at all: a service whose name and user do not
+        // match fails its start (no JetStream answer) instead of running half-connected
+        List<String> refused = new CopyOnWriteArrayList<>();
+        try (Connection c = connect("ticket-service", refused, null)) {
+            assertThatThrownBy(() -> c.jetStreamManagement().getStreamInfo("COMMANDS"))
+                    .isInstanceOfAny(IOException.class, JetStreamApiException.class);
+            awaitSubscriptionViolation("ticket-service", refused, "_INBOX.");
+        }
+    }
+
+    private static void awaitSubscriptionViolation(String user, List<String> refused, String subject)
+            throws InterruptedException {
+        String violation = "Permissions Violation for Subscription to \"" + subject;
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (refused.stream().noneMatch(e -> e.contains(violation)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(refused).as("%s may not subscribe to %s", user, subject).anyMatch(e -> e.contains(violation));
     }
 
     /** DurableConsumer.start()'s consumer. */
@@ -388,8 +471,32 @@ class NatsPermissionsIT {
         return requests;
     }
 
+    /**
+     * The inbox prefix the platform gives the user's application (NatsAutoConfiguration.inboxPrefix):
+     * {@code _INBOX_} and the spring.application.name of the module's application.yml.
+     */
+    private static String inboxPrefix(String user) {
+        String module = user.equals("gateway") ? "api-gateway" : user;
+        try (InputStream yaml = Files.newInputStream(root.resolve(module + "/src/main/resources/application.yml"))) {
+            Map<String, Map<String, Map<String, Object>>> config = new Yaml().load(yaml);
+            return "_INBOX_" + config.get("spring").get("application").get("name");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Connection connect(String user, List<String> errors) throws IOException, InterruptedException {
-        return Nats.connect(Options.builder()
+        return connect(user, errors, inboxPrefix(user));
+    }
+
+    /** A connection as the user's service makes it; a null inbox prefix leaves jnats' default, _INBOX. */
+    private static Connection connect(String user, List<String> errors, String inboxPrefix)
+            throws IOException, InterruptedException {
+        Options.Builder options = Options.builder();
+        if (inboxPrefix != null) {
+            options.inboxPrefix(inboxPrefix);
+        }
+        return Nats.connect(options
                 .server("nats://127.0.0.1:" + port)
                 .userInfo(user, password(user))
                 .maxReconnects(0)
