@@ -18,6 +18,7 @@ import io.ticketing.platform.outbox.OutboxRelay;
 import io.ticketing.platform.outbox.OutboxWriter;
 import io.ticketing.platform.test.MessagingFixture;
 import io.ticketing.proto.events.v1.UserRegistered;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,11 +40,13 @@ final class OutboxBench {
             results.add("R3 raw JetStream publish", "async, window " + WINDOW + ", " + messages + " msgs",
                     Results.rate(raw), "physical limit of the relay");
 
-            OutboxWriter writer = new OutboxWriter(fx.jdbc, JsonMapper.builder().build(), () -> { });
+            OutboxWriter writer = new OutboxWriter(fx.jdbc, JsonMapper.builder().build(), () -> { },
+                    DataSize.ofMegabytes(1).toBytes());
             for (int batch : List.of(100, 500)) {
                 OutboxRelay relay = new OutboxRelay(fx.jdbc, fx.transactions, js, JsonMapper.builder().build(),
                         new OutboxProperties(false, batch, Duration.ofMillis(50), Duration.ofSeconds(30),
-                                Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofDays(7)),
+                                Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofDays(7),
+                                DataSize.ofMegabytes(1)),
                         new SimpleMeterRegistry());
                 fill(fx, writer, messages);
                 long start = System.nanoTime();

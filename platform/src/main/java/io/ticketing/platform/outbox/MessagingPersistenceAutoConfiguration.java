@@ -45,8 +45,9 @@ public class MessagingPersistenceAutoConfiguration {
     }
 
     @Bean
-    OutboxWriter outboxWriter(DataSource dataSource, JsonMapper json, OutboxRelay relay) {
-        return new OutboxWriter(JdbcClient.create(dataSource), json, relay::wakeUp);
+    OutboxWriter outboxWriter(DataSource dataSource, JsonMapper json, OutboxRelay relay, OutboxProperties properties) {
+        return new OutboxWriter(JdbcClient.create(dataSource), json, relay::wakeUp,
+                properties.maxMessageSize().toBytes());
     }
 
     @Bean

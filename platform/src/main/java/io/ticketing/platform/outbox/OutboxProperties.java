@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Outbox relay settings ({@code ticketing.outbox.*}).
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff    longest pause between attempts while NATS is unreachable
  * @param keepSent      how long published rows are kept before they are purged
  * @param keepInbox     how long inbox records are kept (must exceed any redelivery horizon)
+ * @param maxMessageSize the largest message (payload and headers) the NATS servers accept: their
+ *                       {@code max_payload}, 1 MB unless configured otherwise
  */
 @ConfigurationProperties("ticketing.outbox")
 public record OutboxProperties(
@@ -23,5 +26,6 @@ public record OutboxProperties(
         @DefaultValue("10s") Duration publishTimeout,
         @DefaultValue("10s") Duration maxBackoff,
         @DefaultValue("1h") Duration keepSent,
-        @DefaultValue("7d") Duration keepInbox) {
+        @DefaultValue("7d") Duration keepInbox,
+        @DefaultValue("1MB") DataSize maxMessageSize) {
 }

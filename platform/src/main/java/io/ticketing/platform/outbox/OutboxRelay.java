@@ -41,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
     private static final TypeReference<Map<String, String>> HEADER_MAP = new TypeReference<>() {
     };
 
@@ -54,6 +55,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread worker;
     private volatile Instant lastPurge = Instant.EPOCH;
+    private Instant lastFailureLogged = Instant.EPOCH;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, JetStream jetStream, JsonMapper json,
             OutboxProperties properties, MeterRegistry meters) {
@@ -169,8 +171,12 @@ public class OutboxRelay implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), properties.maxBackoff().toMillis());
-                if (!failing) {
-                    log.warn("Outbox relay cannot publish, retrying with backoff: {}", e.getMessage());
+                Instant now = Instant.now();
+                if (!failing || Duration.between(lastFailureLogged, now).compareTo(FAILURE_LOG_INTERVAL) >= 0) {
+                    // again while it lasts: a relay failing for an hour must not look like one failing once
+                    log.warn("Outbox relay cannot publish{}, retrying with backoff: {}",
+                            failing ? " (still)" : "", e.getMessage());
+                    lastFailureLogged = now;
                     failing = true;
                 }
                 try {

@@ -1,5 +1,6 @@
 package io.ticketing.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,18 +18,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends messages to the outbox inside the caller's transaction: the message exists if and only if the
- * state change that caused it commits. The relay is woken after commit so latency stays low.
+ * state change that caused it commits. The relay is woken after commit so latency stays low. A message NATS would
+ * refuse for its size is refused here, failing its transaction where the cause is known: stored, it would stop the
+ * relay at that row for good, and every message after it.
  */
 public class OutboxWriter {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Runnable relayWakeUp;
+    private final long maxMessageBytes;
 
-    public OutboxWriter(JdbcClient jdbc, JsonMapper json, Runnable relayWakeUp) {
+    public OutboxWriter(JdbcClient jdbc, JsonMapper json, Runnable relayWakeUp, long maxMessageBytes) {
         this.jdbc = jdbc;
         this.json = json;
         this.relayWakeUp = relayWakeUp;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     /** Appends {@code event} for {@code subject}; returns the message id (also its {@code Nats-Msg-Id}). */
@@ -41,14 +46,22 @@ public class OutboxWriter {
         putIfPresent(headers, MessageHeaders.CORRELATION_ID, Correlation.correlationId());
         putIfPresent(headers, MessageHeaders.CAUSATION_ID, Correlation.causationId());
         putIfPresent(headers, MessageHeaders.TRACEPARENT, Correlation.traceparent());
+        byte[] payload = event.toByteArray();
+        String headerJson = json.writeValueAsString(headers);
+        // the headers' JSON is a little longer than their NATS form: an estimate that errs on the safe side
+        long size = payload.length + headerJson.getBytes(StandardCharsets.UTF_8).length;
+        if (size > maxMessageBytes) {
+            throw new IllegalArgumentException(event.getDescriptorForType().getName() + " for " + subject + " is "
+                    + size + " bytes, more than NATS accepts (" + maxMessageBytes + ")");
+        }
         jdbc.sql("""
                         INSERT INTO outbox_message (id, subject, message_type, payload, headers)
                         VALUES (:id, :subject, :type, :payload, CAST(:headers AS jsonb))""")
                 .param("id", id)
                 .param("subject", subject)
                 .param("type", event.getDescriptorForType().getFullName())
-                .param("payload", event.toByteArray())
-                .param("headers", json.writeValueAsString(headers))
+                .param("payload", payload)
+                .param("headers", headerJson)
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -18,12 +18,16 @@ import io.ticketing.proto.events.v1.UserRegistered;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class OutboxRelayIT {
+
+    private static final DataSize MAX_MESSAGE = DataSize.ofKilobytes(64);
 
     private static MessagingFixture fx;
     private static OutboxWriter writer;
@@ -31,7 +35,7 @@ class OutboxRelayIT {
     @BeforeAll
     static void start() throws Exception {
         fx = MessagingFixture.start("outbox_relay_it");
-        writer = new OutboxWriter(fx.jdbc, JsonMapper.builder().build(), () -> { });
+        writer = new OutboxWriter(fx.jdbc, JsonMapper.builder().build(), () -> { }, MAX_MESSAGE.toBytes());
     }
 
     @AfterAll
@@ -42,7 +46,7 @@ class OutboxRelayIT {
     private static OutboxRelay relay() throws Exception {
         return new OutboxRelay(fx.jdbc, fx.transactions, fx.nats.jetStream(), JsonMapper.builder().build(),
                 new OutboxProperties(false, 100, Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofMillis(500),
-                        Duration.ofHours(1), Duration.ofDays(7)),
+                        Duration.ofHours(1), Duration.ofDays(7), MAX_MESSAGE),
                 new SimpleMeterRegistry());
     }
 
@@ -91,6 +95,18 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aMessageTooLargeForNatsFailsItsTransactionInsteadOfStoppingTheRelay() throws Exception {
+        UserRegistered huge = UserRegistered.newBuilder().setUserId(UUID.randomUUID().toString())
+                .setEmail("huge@example.com").setFullName("x".repeat((int) MAX_MESSAGE.toBytes())).build();
+
+        assertThatThrownBy(() -> fx.transactions.executeWithoutResult(s -> writer.append(subject(), huge)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than NATS accepts");
+
+        assertThat(fx.jdbc.sql("SELECT count(*) FROM outbox_message WHERE payload = :payload")
+                .param("payload", huge.toByteArray()).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void rolledBackTransactionPublishesNothing() throws Exception {
         fx.transactions.executeWithoutResult(s -> {
             writer.append(subject(), event("rolledback@example.com"));
@@ -122,7 +138,7 @@ class OutboxRelayIT {
         OutboxRelay relay = new OutboxRelay(fx.jdbc, fx.transactions, fx.nats.jetStream(),
                 JsonMapper.builder().build(),
                 new OutboxProperties(true, 100, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofMillis(300),
-                        Duration.ofHours(1), Duration.ofDays(7)),
+                        Duration.ofHours(1), Duration.ofDays(7), MAX_MESSAGE),
                 new SimpleMeterRegistry());
         nats.stop();
         try {
