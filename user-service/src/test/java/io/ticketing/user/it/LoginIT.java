@@ -199,6 +199,40 @@ class LoginIT extends IntegrationTestBase {
     }
 
     @Test
+    void aLogoutRacingARefreshOfTheSameSessionLeavesNoTokenAlive() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String email = UserApi.uniqueEmail("logout-race");
+            UUID id = api.registered(email, PASSWORD);
+            String token = api.login(email, PASSWORD).text("refreshToken");
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<UserApi.Response> refresh = () -> {
+                start.await();
+                return api.refresh(token);
+            };
+            Callable<CommandReply> logout = () -> {
+                start.await();
+                return api.logout(id, Set.of("USER"), token);
+            };
+
+            UserApi.Response refreshed;
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                Future<UserApi.Response> refreshing = pool.submit(refresh);
+                Future<CommandReply> loggingOut = pool.submit(logout);
+                start.countDown();
+                refreshed = result(refreshing);
+                assertThat(result(loggingOut).hasSucceeded()).isTrue();
+            }
+
+            if (refreshed.status() == 200) {
+                assertThat(api.refresh(refreshed.text("refreshToken")).status())
+                        .as("round %d: the token minted beside the logout is revoked too", round).isEqualTo(401);
+            } else {
+                assertThat(refreshed.status()).isEqualTo(401);
+            }
+        }
+    }
+
+    @Test
     void unknownRefreshTokensAreRefused() {
         assertThat(api.refresh("made-up").status()).isEqualTo(401);
         assertThat(api.post("/api/v1/auth/refresh", java.util.Map.of()).status()).isEqualTo(400);

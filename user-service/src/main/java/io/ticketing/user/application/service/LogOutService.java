@@ -30,6 +30,8 @@ class LogOutService implements LogOutUseCase {
         tokens.findByHash(new RefreshTokenSecret(command.refreshToken()).hash())
                 .filter(token -> token.belongsTo(command.caller()))
                 .ifPresent(token -> {
+                    // waits for a refresh of this session in flight, so the token it mints is revoked too
+                    tokens.lockSession(token.familyId());
                     tokens.revokeFamily(token.familyId(), clock.instant());
                     log.info("User {} logged out of session {}", command.caller(), token.familyId());
                 });

@@ -2,6 +2,7 @@ package io.ticketing.user.application.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 import io.ticketing.user.application.port.in.RefreshSessionUseCase;
 import io.ticketing.user.application.port.in.SessionTokens;
@@ -38,7 +39,12 @@ class RefreshSessionService implements RefreshSessionUseCase {
     @Transactional(noRollbackFor = RefreshTokenRejected.class)
     public SessionTokens refresh(String refreshToken) {
         Instant now = clock.instant();
-        RefreshToken token = tokens.findByHashForUpdate(new RefreshTokenSecret(refreshToken).hash())
+        String hash = new RefreshTokenSecret(refreshToken).hash();
+        UUID session = tokens.findByHash(hash)
+                .orElseThrow(() -> new RefreshTokenRejected(RefreshTokenRejected.Reason.UNKNOWN)).familyId();
+        tokens.lockSession(session);
+        // read again under the locks: a concurrent refresh or logout of this session may have changed the token
+        RefreshToken token = tokens.findByHashForUpdate(hash)
                 .orElseThrow(() -> new RefreshTokenRejected(RefreshTokenRejected.Reason.UNKNOWN));
         User user = users.findById(token.userId())
                 .orElseThrow(() -> new RefreshTokenRejected(RefreshTokenRejected.Reason.UNKNOWN));

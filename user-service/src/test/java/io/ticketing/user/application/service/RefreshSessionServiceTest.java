@@ -119,6 +119,11 @@ class RefreshSessionServiceTest {
         }
 
         @Override
+        public void lockSession(UUID familyId) {
+            // one thread: nothing to wait for
+        }
+
+        @Override
         public void add(RefreshToken token) {
             byHash.put(token.tokenHash(), token);
         }

@@ -44,6 +44,14 @@ class RefreshTokenPersistenceAdapter implements RefreshTokenRepository {
         return find(SELECT, tokenHash);
     }
 
+    @Override
+    public void lockSession(UUID familyId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "refresh-session:" + familyId)
+                .query((rs, row) -> null)
+                .list();
+    }
+
     private Optional<RefreshToken> find(String sql, String tokenHash) {
         return jdbc.sql(sql)
                 .param("hash", tokenHash)

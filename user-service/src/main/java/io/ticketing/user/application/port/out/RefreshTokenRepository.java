@@ -13,6 +13,13 @@ public interface RefreshTokenRepository {
 
     Optional<RefreshToken> findByHash(String tokenHash);
 
+    /**
+     * Makes refreshes and logouts of one session (token family) wait for each other until the transaction ends, so
+     * a token minted by a refresh is either revoked by a concurrent logout or refused by it, never missed. Taken
+     * before any token row is locked, by everyone, so the two kinds of lock never wait for each other in a cycle.
+     */
+    void lockSession(UUID familyId);
+
     void add(RefreshToken token);
 
     void update(RefreshToken token);
