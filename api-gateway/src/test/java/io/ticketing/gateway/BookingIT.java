@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
@@ -286,6 +288,24 @@ class BookingIT extends GatewayITSupport {
         MessageInfo stored = jsm.getLastMessage(Streams.COMMANDS, CANCEL);
         assertThat(CancelTicket.parseFrom(stored.getData()).getTicketId()).isEqualTo(upcoming.toString());
         assertThat(stored.getHeaders().getFirst("user-id")).isEqualTo(userId.toString());
+    }
+
+    @Test
+    void aCancellationRightAfterTheBookingWaitsForTheTicketToBeStored() throws Exception {
+        UUID justBooked = UUID.randomUUID();
+        // ticket-service stores the booking only a moment after the gateway's first look
+        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() ->
+                tickets.put(justBooked, new Ticket("PENDING", Instant.now().plusSeconds(86_400), null)));
+
+        http.delete().uri("/api/v1/tickets/{id}", justBooked).header("Authorization", bearer(token))
+                .exchange()
+                .expectStatus().isAccepted();
+
+        UUID neverBooked = UUID.randomUUID();
+        http.delete().uri("/api/v1/tickets/{id}", neverBooked).header("Authorization", bearer(token))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:ticket-not-found");
     }
 
     @Test

@@ -1,12 +1,14 @@
 package io.ticketing.gateway.application.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import io.ticketing.gateway.application.port.in.BookTicketCommand;
 import io.ticketing.gateway.application.port.in.BookTicketUseCase;
 import io.ticketing.gateway.application.port.in.CancelTicketCommand;
 import io.ticketing.gateway.application.port.in.CancelTicketUseCase;
+import io.ticketing.gateway.application.port.in.Requester;
 import io.ticketing.gateway.application.port.in.TicketAccepted;
 import io.ticketing.gateway.application.port.out.TicketCommandPublisher;
 import io.ticketing.gateway.application.port.out.TicketLookup;
@@ -14,6 +16,7 @@ import io.ticketing.gateway.application.port.out.TicketLookupPort;
 import io.ticketing.gateway.domain.BookingRequest;
 import io.ticketing.gateway.domain.TicketStatus;
 import io.ticketing.platform.error.DomainProblem;
+import io.ticketing.platform.error.ProblemKind;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,6 +25,9 @@ import reactor.core.publisher.Mono;
  * rules when it consumes it (first body wins for a ticket id).
  */
 public class TicketCommandService implements BookTicketUseCase, CancelTicketUseCase {
+
+    private static final int MISSING_RECHECKS = 5;
+    private static final Duration MISSING_RECHECK_PAUSE = Duration.ofMillis(200);
 
     private final TicketLookupPort tickets;
     private final TicketCommandPublisher commands;
@@ -55,16 +61,32 @@ public class TicketCommandService implements BookTicketUseCase, CancelTicketUseC
     @Override
     public Mono<TicketAccepted> cancel(CancelTicketCommand command) {
         UUID ticketId = command.ticketId();
-        return tickets.find(ticketId, command.requester()).flatMap(lookup -> switch (lookup) {
-            case TicketLookup.Found found -> {
-                found.ticket().checkCancellable(clock.instant());
-                yield commands.cancel(ticketId, command.requester())
-                        .thenReturn(new TicketAccepted(ticketId, found.ticket().status()));
-            }
-            case TicketLookup.Missing missing -> Mono.error(DomainProblem.notFound("No ticket " + ticketId));
-            // ticket-service is down: it checks ownership and state when it consumes the command
-            case TicketLookup.Unknown unknown -> commands.cancel(ticketId, command.requester())
-                    .thenReturn(new TicketAccepted(ticketId, null));
-        });
+        return findAllowingForItsBooking(ticketId, command.requester(), MISSING_RECHECKS)
+                .flatMap(lookup -> switch (lookup) {
+                    case TicketLookup.Found found -> {
+                        found.ticket().checkCancellable(clock.instant());
+                        yield commands.cancel(ticketId, command.requester())
+                                .thenReturn(new TicketAccepted(ticketId, found.ticket().status()));
+                    }
+                    // the code ticket-service gives an unknown ticket on GET, so both answers read the same
+                    case TicketLookup.Missing missing -> Mono.error(
+                            new DomainProblem(ProblemKind.NOT_FOUND, "TICKET_NOT_FOUND", "No ticket " + ticketId));
+                    // ticket-service is down: it checks ownership and state when it consumes the command
+                    case TicketLookup.Unknown unknown -> commands.cancel(ticketId, command.requester())
+                            .thenReturn(new TicketAccepted(ticketId, null));
+                });
+    }
+
+    /**
+     * A ticket booked a moment ago may not be stored yet (its command is on its way to ticket-service): a cancel
+     * right after the 202 must not be told 404, so "missing" is asked again a few times within a second before it
+     * stands.
+     */
+    private Mono<TicketLookup> findAllowingForItsBooking(UUID ticketId, Requester requester, int rechecksLeft) {
+        return tickets.find(ticketId, requester).flatMap(lookup ->
+                lookup instanceof TicketLookup.Missing && rechecksLeft > 0
+                        ? Mono.delay(MISSING_RECHECK_PAUSE)
+                                .then(findAllowingForItsBooking(ticketId, requester, rechecksLeft - 1))
+                        : Mono.just(lookup));
     }
 }
