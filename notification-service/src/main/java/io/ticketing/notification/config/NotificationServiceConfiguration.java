@@ -58,6 +58,8 @@ class NotificationServiceConfiguration {
     @Bean
     LiveNotificationService liveNotificationService(NotificationRepository notifications,
             LiveStreamSettings settings) {
-        return new LiveNotificationService(notifications, settings.maxStreamsPerUser());
+        // the gateway's heartbeat write fails first, then the service's at its next one
+        return new LiveNotificationService(notifications, settings.maxStreamsPerUser(),
+                settings.heartbeat().multipliedBy(3));
     }
 }

@@ -21,19 +21,24 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class LiveNotificationService implements WatchNotificationsUseCase, DeliverLiveNotificationUseCase {
 
-    // long enough for a closed stream of the user to be noticed (at its next heartbeat) and its slot freed
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-
     private final NotificationRepository notifications;
     private final int maxStreamsPerUser;
+    private final Duration closedStreamsNoticedWithin;
     private final ConcurrentHashMap<UUID, Set<Watcher>> watchers = new ConcurrentHashMap<>();
 
-    public LiveNotificationService(NotificationRepository notifications, int maxStreamsPerUser) {
+    /**
+     * @param closedStreamsNoticedWithin how soon a stream its client closed is noticed and its slot freed: a stream
+     *                                   learns it is closed only when a write fails, at a heartbeat (through a proxy,
+     *                                   the next one after the proxy's own noticed it); told as Retry-After
+     */
+    public LiveNotificationService(NotificationRepository notifications, int maxStreamsPerUser,
+            Duration closedStreamsNoticedWithin) {
         if (maxStreamsPerUser < 1) {
             throw new IllegalArgumentException("maxStreamsPerUser must be at least 1, not " + maxStreamsPerUser);
         }
         this.notifications = notifications;
         this.maxStreamsPerUser = maxStreamsPerUser;
+        this.closedStreamsNoticedWithin = closedStreamsNoticedWithin;
     }
 
     /** Counts and registers under the user's map entry, so parallel watches of one user cannot pass the cap. */
@@ -43,7 +48,7 @@ public class LiveNotificationService implements WatchNotificationsUseCase, Deliv
         watchers.compute(userId, (id, current) -> {
             Set<Watcher> own = current == null ? ConcurrentHashMap.newKeySet() : current;
             if (own.size() >= maxStreamsPerUser) {
-                throw new TooManyOpenStreams(maxStreamsPerUser, RETRY_AFTER);
+                throw new TooManyOpenStreams(maxStreamsPerUser, closedStreamsNoticedWithin);
             }
             own.add(watcher);
             return own;

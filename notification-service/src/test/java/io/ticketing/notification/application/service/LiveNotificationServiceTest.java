@@ -1,6 +1,7 @@
 package io.ticketing.notification.application.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class LiveNotificationServiceTest {
     private static final UUID BOB = UUID.randomUUID();
 
     private final InMemoryStores stores = new InMemoryStores();
-    private final LiveNotificationService live = new LiveNotificationService(stores, CAP);
+    private final LiveNotificationService live = new LiveNotificationService(stores, CAP, Duration.ofSeconds(45));
     private final RecordNotificationService record = new RecordNotificationService(stores, stores, stores,
             UUID::randomUUID, Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC));
 
@@ -47,7 +48,7 @@ class LiveNotificationServiceTest {
         assertThatThrownBy(() -> live.watch(ADA, refused::add))
                 .isInstanceOfSatisfying(TooManyOpenStreams.class, problem -> {
                     assertThat(problem.kind()).isEqualTo(ProblemKind.TOO_MANY_REQUESTS);
-                    assertThat(problem.retryAfter()).isPositive();
+                    assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(45));
                     assertThat(problem.getMessage()).contains("At most " + CAP);
                 });
         deliverNotificationTo(ADA);
