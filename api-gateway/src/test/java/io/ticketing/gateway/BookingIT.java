@@ -291,6 +291,24 @@ class BookingIT extends GatewayITSupport {
     }
 
     @Test
+    void anotherBodyForAKeyWhoseFirstBookingIsNotStoredYetIs422() throws Exception {
+        String key = UUID.randomUUID().toString();
+        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Alice"))
+                .exchange().expectStatus().isAccepted();
+
+        // ticket-service has not stored it yet: the lookup still says "missing"
+        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Bob"))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:idempotency-key-reused");
+        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Alice"))
+                .exchange().expectStatus().isAccepted();
+    }
+
+    @Test
     void aCancellationRightAfterTheBookingWaitsForTheTicketToBeStored() throws Exception {
         UUID justBooked = UUID.randomUUID();
         // ticket-service stores the booking only a moment after the gateway's first look

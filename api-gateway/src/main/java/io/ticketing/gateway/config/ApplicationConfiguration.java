@@ -2,6 +2,7 @@ package io.ticketing.gateway.config;
 
 import java.time.Clock;
 
+import io.ticketing.gateway.application.port.out.RecentBookings;
 import io.ticketing.gateway.application.port.out.TicketCommandPublisher;
 import io.ticketing.gateway.application.port.out.TicketLookupPort;
 import io.ticketing.gateway.application.service.TicketCommandService;
@@ -18,7 +19,8 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    TicketCommandService ticketCommandService(TicketLookupPort tickets, TicketCommandPublisher commands, Clock clock) {
-        return new TicketCommandService(tickets, commands, clock);
+    TicketCommandService ticketCommandService(TicketLookupPort tickets, TicketCommandPublisher commands,
+            RecentBookings recentBookings, Clock clock) {
+        return new TicketCommandService(tickets, commands, recentBookings, clock);
     }
 }

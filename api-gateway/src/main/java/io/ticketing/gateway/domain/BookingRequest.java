@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import io.ticketing.platform.error.DomainProblem;
 import io.ticketing.platform.error.Validation;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,14 @@ public record BookingRequest(UUID tripId, UUID fromStationId, UUID toStationId, 
                 .require(key == null || key.length() <= MAX_IDEMPOTENCY_KEY_LENGTH, "Idempotency-Key",
                         "must be at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters")
                 .throwIfInvalid();
+    }
+
+    /** A key used again must come with the same request: else 422, whether or not the first was stored yet. */
+    public static void checkSameRequest(@Nullable String firstHash, String hash) {
+        if (firstHash != null && !firstHash.equals(hash)) {
+            throw DomainProblem.ruleViolated("IDEMPOTENCY_KEY_REUSED",
+                    "This Idempotency-Key was already used for a different booking");
+        }
     }
 
     /** SHA-256 (hex) of {@code tripId|fromStationId|toStationId|seatId|seatClass|passengerName}; empty when absent. */

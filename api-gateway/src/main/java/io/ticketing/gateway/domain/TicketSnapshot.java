@@ -18,10 +18,7 @@ public record TicketSnapshot(UUID id, TicketStatus status, @Nullable String requ
 
     /** A repeated booking with the same key must carry the same body. */
     public void checkSameBooking(String hash) {
-        if (requestHash != null && !requestHash.equals(hash)) {
-            throw DomainProblem.ruleViolated("IDEMPOTENCY_KEY_REUSED",
-                    "This Idempotency-Key was already used for a different booking");
-        }
+        BookingRequest.checkSameRequest(requestHash, hash);
     }
 
     public void checkCancellable(Instant now) {

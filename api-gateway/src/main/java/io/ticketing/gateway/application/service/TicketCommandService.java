@@ -10,6 +10,7 @@ import io.ticketing.gateway.application.port.in.CancelTicketCommand;
 import io.ticketing.gateway.application.port.in.CancelTicketUseCase;
 import io.ticketing.gateway.application.port.in.Requester;
 import io.ticketing.gateway.application.port.in.TicketAccepted;
+import io.ticketing.gateway.application.port.out.RecentBookings;
 import io.ticketing.gateway.application.port.out.TicketCommandPublisher;
 import io.ticketing.gateway.application.port.out.TicketLookup;
 import io.ticketing.gateway.application.port.out.TicketLookupPort;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
 /**
  * Turns bookings and cancellations into durable commands. The pre-check against ticket-service only answers
  * early; when ticket-service is unreachable the command is stored anyway and ticket-service applies the same
- * rules when it consumes it (first body wins for a ticket id).
+ * rules when it consumes it (first body wins for a ticket id). Until ticket-service has stored a booking, the
+ * first request this replica published for its key decides whether another one is the same booking.
  */
 public class TicketCommandService implements BookTicketUseCase, CancelTicketUseCase {
 
@@ -31,11 +33,14 @@ public class TicketCommandService implements BookTicketUseCase, CancelTicketUseC
 
     private final TicketLookupPort tickets;
     private final TicketCommandPublisher commands;
+    private final RecentBookings recentBookings;
     private final Clock clock;
 
-    public TicketCommandService(TicketLookupPort tickets, TicketCommandPublisher commands, Clock clock) {
+    public TicketCommandService(TicketLookupPort tickets, TicketCommandPublisher commands,
+            RecentBookings recentBookings, Clock clock) {
         this.tickets = tickets;
         this.commands = commands;
+        this.recentBookings = recentBookings;
         this.clock = clock;
     }
 
@@ -48,12 +53,18 @@ public class TicketCommandService implements BookTicketUseCase, CancelTicketUseC
                 found.ticket().checkSameBooking(hash);
                 yield Mono.just(new TicketAccepted(ticketId, found.ticket().status()));
             }
-            case TicketLookup.Missing missing -> publishBooking(ticketId, command);
-            case TicketLookup.Unknown unknown -> publishBooking(ticketId, command);
+            case TicketLookup.Missing missing -> publishBooking(ticketId, hash, command);
+            case TicketLookup.Unknown unknown -> publishBooking(ticketId, hash, command);
         });
     }
 
-    private Mono<TicketAccepted> publishBooking(UUID ticketId, BookTicketCommand command) {
+    /**
+     * Not stored yet (or ticket-service unreachable): the first request this replica sent for the key, if any,
+     * decides - another body is refused (422) here, not dropped silently later as JetStream's duplicate; the same
+     * body is sent again, which JetStream and ticket-service take as the same booking.
+     */
+    private Mono<TicketAccepted> publishBooking(UUID ticketId, String hash, BookTicketCommand command) {
+        BookingRequest.checkSameRequest(recentBookings.rememberFirst(ticketId, hash).orElse(null), hash);
         return commands.book(ticketId, command.idempotencyKey(), command.booking(), command.requester())
                 .thenReturn(new TicketAccepted(ticketId, TicketStatus.PENDING));
     }

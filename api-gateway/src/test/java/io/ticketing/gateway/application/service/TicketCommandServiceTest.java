@@ -1,6 +1,7 @@
 package io.ticketing.gateway.application.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.ticketing.gateway.adapter.out.memory.InMemoryRecentBookings;
 import io.ticketing.gateway.application.port.in.BookTicketCommand;
 import io.ticketing.gateway.application.port.in.CancelTicketCommand;
 import io.ticketing.gateway.application.port.in.Requester;
@@ -46,7 +48,7 @@ class TicketCommandServiceTest {
                 public Mono<Void> cancel(UUID ticketId, Requester r) {
                     return Mono.fromRunnable(() -> published.add("cancel " + ticketId));
                 }
-            }, Clock.fixed(NOW, ZoneOffset.UTC));
+            }, new InMemoryRecentBookings(Duration.ofMinutes(2)), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private TicketAccepted book() {
         return service.book(new BookTicketCommand(requester, "key", booking)).block();
@@ -83,6 +85,19 @@ class TicketCommandServiceTest {
         assertThatThrownBy(this::book).isInstanceOfSatisfying(DomainProblem.class,
                 p -> assertThat(p.kind()).isEqualTo(ProblemKind.RULE_VIOLATED));
         assertThat(published).isEmpty();
+    }
+
+    @Test
+    void refusesAnotherBodyForAKeyWhoseFirstBookingIsNotStoredYet() {
+        book();
+        BookingRequest other = new BookingRequest(booking.tripId(), booking.fromStationId(), booking.toStationId(),
+                null, SeatClass.SECOND, "Bob");
+
+        assertThatThrownBy(() -> service.book(new BookTicketCommand(requester, "key", other)).block())
+                .isInstanceOfSatisfying(DomainProblem.class,
+                        p -> assertThat(p.kind()).isEqualTo(ProblemKind.RULE_VIOLATED));
+        assertThat(book().status()).as("the same body again is the same booking").isEqualTo(TicketStatus.PENDING);
+        assertThat(published).containsExactly("book " + ticketId(), "book " + ticketId());
     }
 
     @Test
