@@ -64,8 +64,15 @@ public class TicketCommandService implements BookTicketUseCase, CancelTicketUseC
      * body is sent again, which JetStream and ticket-service take as the same booking.
      */
     private Mono<TicketAccepted> publishBooking(UUID ticketId, String hash, BookTicketCommand command) {
-        BookingRequest.checkSameRequest(recentBookings.rememberFirst(ticketId, hash).orElse(null), hash);
+        String first = recentBookings.rememberFirst(ticketId, hash).orElse(null);
+        BookingRequest.checkSameRequest(first, hash);
         return commands.book(ticketId, command.idempotencyKey(), command.booking(), command.requester())
+                // not stored (503): the client may come back with any body
+                .doOnError(notStored -> {
+                    if (first == null) {
+                        recentBookings.forget(ticketId, hash);
+                    }
+                })
                 .thenReturn(new TicketAccepted(ticketId, TicketStatus.PENDING));
     }
 

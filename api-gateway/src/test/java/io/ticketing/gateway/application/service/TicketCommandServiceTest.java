@@ -36,12 +36,14 @@ class TicketCommandServiceTest {
             null, SeatClass.FIRST, "Ann");
     private final List<String> published = new ArrayList<>();
     private TicketLookup lookup = new TicketLookup.Missing();
+    private boolean failPublishing;
 
     private final TicketCommandService service = new TicketCommandService((id, who) -> Mono.just(lookup),
             new TicketCommandPublisher() {
                 @Override
                 public Mono<Void> book(UUID ticketId, String key, BookingRequest b, Requester r) {
-                    return Mono.fromRunnable(() -> published.add("book " + ticketId));
+                    return failPublishing ? Mono.error(new IllegalStateException("JetStream unreachable"))
+                            : Mono.fromRunnable(() -> published.add("book " + ticketId));
                 }
 
                 @Override
@@ -98,6 +100,18 @@ class TicketCommandServiceTest {
                         p -> assertThat(p.kind()).isEqualTo(ProblemKind.RULE_VIOLATED));
         assertThat(book().status()).as("the same body again is the same booking").isEqualTo(TicketStatus.PENDING);
         assertThat(published).containsExactly("book " + ticketId(), "book " + ticketId());
+    }
+
+    @Test
+    void aBookingThatWasNotStoredBindsTheKeyToNothing() {
+        failPublishing = true;
+        assertThatThrownBy(this::book).isInstanceOf(IllegalStateException.class);
+        failPublishing = false;
+        BookingRequest other = new BookingRequest(booking.tripId(), booking.fromStationId(), booking.toStationId(),
+                null, SeatClass.SECOND, "Bob");
+
+        assertThat(service.book(new BookTicketCommand(requester, "key", other)).block().status())
+                .isEqualTo(TicketStatus.PENDING);
     }
 
     @Test

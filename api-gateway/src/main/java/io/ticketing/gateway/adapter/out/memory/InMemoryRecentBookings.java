@@ -29,4 +29,9 @@ public class InMemoryRecentBookings implements RecentBookings {
     public Optional<String> rememberFirst(UUID ticketId, String requestHash) {
         return Optional.ofNullable(firstRequests.asMap().putIfAbsent(ticketId, requestHash));
     }
+
+    @Override
+    public void forget(UUID ticketId, String requestHash) {
+        firstRequests.asMap().remove(ticketId, requestHash);
+    }
 }

@@ -14,4 +14,7 @@ public interface RecentBookings {
      * one step; returns the one remembered before, if any.
      */
     Optional<String> rememberFirst(UUID ticketId, String requestHash);
+
+    /** Forgets the first request for {@code ticketId} if it is {@code requestHash}: it never reached the stream. */
+    void forget(UUID ticketId, String requestHash);
 }
