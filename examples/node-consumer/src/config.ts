@@ -4,6 +4,7 @@ export interface Config {
   servers: string[];
   user?: string;
   password?: string;
+  inboxPrefix?: string;
   durable: string;
   filters: string[];
   startTime?: string;
@@ -15,6 +16,7 @@ export interface Config {
 export const DEFAULT_FILTERS = ["users.events.>", "trains.events.>", "tickets.events.>"];
 
 const DURABLE_NAME = /^[A-Za-z0-9_-]+$/;
+const INBOX_PREFIX = /^[A-Za-z0-9_-]+$/;
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const durable = env.DURABLE || "node-consumer";
@@ -30,11 +32,15 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     }
     startTime = parsed.toISOString();
   }
+  if (env.INBOX_PREFIX && !INBOX_PREFIX.test(env.INBOX_PREFIX)) {
+    throw new Error(`INBOX_PREFIX must match ${INBOX_PREFIX} (one NATS subject token): ${env.INBOX_PREFIX}`);
+  }
   const seenFile = env.SEEN_FILE === "none" ? undefined : env.SEEN_FILE || `${durable}.seen`;
   return {
     servers: list(env.NATS_URL) ?? ["nats://127.0.0.1:4222"],
     user: env.NATS_USER || undefined,
     password: env.NATS_PASSWORD || undefined,
+    inboxPrefix: env.INBOX_PREFIX || undefined,
     durable,
     filters,
     startTime,

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     servers: config.servers,
     user: config.user,
     pass: config.password,
+    inboxPrefix: config.inboxPrefix,
     name: `ticketing-events-${config.durable}`,
     maxReconnectAttempts: -1,
   });
