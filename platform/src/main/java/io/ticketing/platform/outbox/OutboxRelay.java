@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Publishes pending outbox rows to JetStream and marks them sent.
  * <p>
- * One round: claim up to {@code batchSize} pending rows with {@code FOR UPDATE SKIP LOCKED} (so relays on
+ * One round: claim up to {@code batchSize} pending rows, oldest transaction first and in the order each wrote
+ * them (ids increase: {@link io.ticketing.platform.messaging.Ids}), with {@code FOR UPDATE SKIP LOCKED} (so relays on
  * several replicas share the work), publish them all asynchronously with {@code Nats-Msg-Id} = row id, wait
  * for every PubAck, then mark the rows published in the same transaction. A crash between publish and
  * commit republishes the rows, and JetStream's de-duplication window drops the second copy. While NATS is
@@ -94,7 +95,7 @@ public class OutboxRelay implements SmartLifecycle {
                             SELECT id, subject, payload, headers::text AS headers, created_at
                             FROM outbox_message
                             WHERE published_at IS NULL
-                            ORDER BY created_at
+                            ORDER BY created_at, id
                             LIMIT :limit
                             FOR UPDATE SKIP LOCKED""")
                     .param("limit", properties.batchSize())

@@ -95,6 +95,20 @@ class OutboxRelayIT {
     }
 
     @Test
+    void theEventsOfOneTransactionArePublishedInTheOrderTheyWereWritten() throws Exception {
+        String email = "ordered-" + UUID.randomUUID() + "@example.com";
+        List<UUID> written = fx.transactions.execute(s -> java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> writer.append(subject(), event(email))).toList());
+
+        while (relay().relayOnce() > 0) {
+            // drain
+        }
+
+        assertThat(messagesFor(email)).extracting(m -> m.getHeaders().getFirst(MessageHeaders.MESSAGE_ID))
+                .containsExactlyElementsOf(written.stream().map(UUID::toString).toList());
+    }
+
+    @Test
     void aMessageTooLargeForNatsFailsItsTransactionInsteadOfStoppingTheRelay() throws Exception {
         UserRegistered huge = UserRegistered.newBuilder().setUserId(UUID.randomUUID().toString())
                 .setEmail("huge@example.com").setFullName("x".repeat((int) MAX_MESSAGE.toBytes())).build();
