@@ -76,7 +76,12 @@ public class RequestResponder implements SmartLifecycle {
                 context.traceparent())) {
             reply = handle(definition, msg, context);
         }
-        connection.publish(msg.getReplyTo(), reply.toByteArray());
+        try {
+            connection.publish(msg.getReplyTo(), reply.toByteArray());
+        } catch (IllegalStateException disconnected) {
+            // the sender, not answered in time, answers its caller 503; the work itself is done (or refused)
+            log.warn("Reply on {} lost: {}", msg.getSubject(), disconnected.getMessage());
+        }
     }
 
     private boolean pastDeadline(io.nats.client.Message msg) {

@@ -35,6 +35,9 @@ public class NatsAutoConfiguration {
                 .inboxPrefix(inboxPrefix(name))
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(500))
+                // nothing is buffered while disconnected: a publish fails at once, so a caller told "not stored"
+                // (a 503 from the gateway) is right - a buffered command would be sent after the reconnect anyway
+                .reconnectBufferSize(0)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .errorListener(new QuietPullTimeouts())
                 .connectionListener((conn, event) -> {

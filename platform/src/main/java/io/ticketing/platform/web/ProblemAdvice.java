@@ -1,5 +1,6 @@
 package io.ticketing.platform.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.ticketing.platform.command.ProblemTypes;
@@ -11,6 +12,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -18,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -33,6 +36,7 @@ import tools.jackson.databind.DatabindException;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
     @ExceptionHandler(DomainProblem.class)
     ResponseEntity<ProblemDetail> domainProblem(DomainProblem problem, HttpServletRequest request) {
@@ -57,6 +61,18 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e, HttpServletRequest request) {
         return respond(ProblemResponses.of(ProblemKind.FORBIDDEN, "You may not do this", request.getRequestURI()));
+    }
+
+    /** The database is down, restarting or out of connections: a 503 to retry later, not a bug. */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("{} {} -> 503, the database is unavailable: {}", request.getMethod(), request.getRequestURI(),
+                e.getMessage());
+        return ResponseEntity.status(ProblemKind.UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER.toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemResponses.of(ProblemKind.UNAVAILABLE, "The service's database is unavailable right now",
+                        request.getRequestURI()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -27,6 +28,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -72,6 +74,12 @@ class ProblemMappingTest {
         @GetMapping("/probe/invalid")
         String invalid() {
             throw DomainProblem.invalid("seatClass", "must be FIRST or SECOND");
+        }
+
+        @GetMapping("/probe/database-down")
+        String databaseDown() {
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new java.sql.SQLTransientConnectionException("Connection is not available, request timed out"));
         }
 
         @GetMapping("/probe/bug")
@@ -135,6 +143,13 @@ class ProblemMappingTest {
         isProblem(mvc.perform(get(URI.create("/probe/uuid/" + UUID.randomUUID() + "?q=a%00b"))), 400);
         mvc.perform(get(URI.create("/probe/uuid/" + UUID.randomUUID() + "?q=100%25"))).andExpect(status().isOk());
 
+    }
+
+    @Test
+    void anUnavailableDatabaseIs503WithRetryAfterNotABug() throws Exception {
+        ResultActions down = mvc.perform(get("/probe/database-down"));
+        isProblem(down, 503);
+        down.andExpect(header().string("Retry-After", "5"));
     }
 
     @Test

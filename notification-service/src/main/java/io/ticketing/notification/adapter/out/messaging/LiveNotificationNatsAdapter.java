@@ -6,6 +6,8 @@ import java.util.UUID;
 import io.nats.client.Connection;
 import io.ticketing.notification.application.port.out.LiveNotificationPublisher;
 import io.ticketing.notification.domain.model.NotificationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -17,6 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 class LiveNotificationNatsAdapter implements LiveNotificationPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveNotificationNatsAdapter.class);
 
     static final String SUBJECT_PREFIX = "notifications.live.";
 
@@ -41,6 +45,11 @@ class LiveNotificationNatsAdapter implements LiveNotificationPublisher {
     }
 
     private void publish(UUID userId, NotificationId notificationId) {
-        connection.publish(SUBJECT_PREFIX + userId, notificationId.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            connection.publish(SUBJECT_PREFIX + userId, notificationId.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalStateException disconnected) {
+            // the notification is stored: a stream that missed it gets it on its next connect (Last-Event-ID)
+            log.debug("Notification {} not pushed live: {}", notificationId, disconnected.getMessage());
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.ticketing.ticket.adapter.out.messaging;
 import io.nats.client.Connection;
 import io.ticketing.ticket.application.port.out.TicketChangeBroadcast;
 import io.ticketing.ticket.domain.model.TicketId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +13,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TicketChangeNatsAdapter implements TicketChangeBroadcast {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketChangeNatsAdapter.class);
 
     static final String SUBJECT_PREFIX = "tickets.changed.";
 
@@ -22,6 +26,11 @@ class TicketChangeNatsAdapter implements TicketChangeBroadcast {
 
     @Override
     public void changed(TicketId id) {
-        connection.publish(SUBJECT_PREFIX + id.value(), new byte[0]);
+        try {
+            connection.publish(SUBJECT_PREFIX + id.value(), new byte[0]);
+        } catch (IllegalStateException disconnected) {
+            // a hint only: readers on other replicas look at the database again on their own within seconds
+            log.debug("Change of ticket {} not broadcast: {}", id, disconnected.getMessage());
+        }
     }
 }
