@@ -149,7 +149,17 @@ class ComposeFileTest {
         String clusterConf = Files.readString(root.resolve("deploy/nats/nats-cluster.conf"));
         assertThat(clusterConf).contains("server_name: $NATS_SERVER_NAME", "sync_interval: always",
                 "include ./users.conf");
-        nodes.forEach(node -> assertThat(clusterConf).contains("nats-route://" + node + ":6222"));
+        // routes authenticate: a route bypasses the users' permissions
+        assertThat(clusterConf).contains("authorization {", "user: route", "password: $NATS_CLUSTER_PASSWORD",
+                "$NATS_ROUTE_0", "$NATS_ROUTE_1", "$NATS_ROUTE_2");
+        for (String node : nodes) {
+            Map<String, Object> env = (Map<String, Object>) scaleServices.get(node).get("environment");
+            for (int i = 0; i < nodes.size(); i++) {
+                assertThat(env.get("NATS_ROUTE_" + i)).as("%s NATS_ROUTE_%d", node, i)
+                        .isEqualTo("nats-route://route:${NATS_CLUSTER_PASSWORD}@" + nodes.get(i) + ":6222");
+            }
+        }
+        assertThat(Files.readString(root.resolve(".env.example"))).contains("NATS_CLUSTER_PASSWORD=");
 
         String project = (String) new Yaml().<Map<String, Object>>load(composeText).get("name");
         for (String module : List.of("user-service", "train-service", "ticket-service", "notification-service",
