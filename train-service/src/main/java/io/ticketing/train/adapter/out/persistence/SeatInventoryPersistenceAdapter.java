@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.ticketing.platform.jdbc.JdbcValues;
+import io.ticketing.platform.jdbc.TransactionLocks;
 import io.ticketing.train.application.port.out.SeatInventory;
 import io.ticketing.train.domain.model.SeatCandidate;
 import io.ticketing.train.domain.model.SeatClass;
@@ -59,10 +60,7 @@ class SeatInventoryPersistenceAdapter implements SeatInventory {
 
     @Override
     public void lockTicket(TicketId ticketId) {
-        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:ticket, 0))")
-                .param("ticket", ticketId.toString())
-                .query(Integer.class)
-                .single();
+        TransactionLocks.lock(jdbc, ticketId.toString());
     }
 
     @Override

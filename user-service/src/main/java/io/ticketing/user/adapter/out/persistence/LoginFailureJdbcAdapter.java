@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.ticketing.platform.jdbc.TransactionLocks;
 import io.ticketing.user.application.port.out.LoginFailureLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,10 +25,7 @@ class LoginFailureJdbcAdapter implements LoginFailureLog {
 
     @Override
     public void lock(String normalizedEmail) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:email, 0))")
-                .param("email", hash(normalizedEmail))
-                .query((rs, row) -> null)
-                .list();
+        TransactionLocks.lock(jdbc, hash(normalizedEmail));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.ticketing.platform.jdbc.JdbcValues;
+import io.ticketing.platform.jdbc.TransactionLocks;
 import io.ticketing.user.application.port.out.RefreshTokenRepository;
 import io.ticketing.user.domain.model.RefreshToken;
 import io.ticketing.user.domain.model.UserId;
@@ -46,10 +47,7 @@ class RefreshTokenPersistenceAdapter implements RefreshTokenRepository {
 
     @Override
     public void lockSession(UUID familyId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "refresh-session:" + familyId)
-                .query((rs, row) -> null)
-                .list();
+        TransactionLocks.lock(jdbc, "refresh-session:" + familyId);
     }
 
     private Optional<RefreshToken> find(String sql, String tokenHash) {
