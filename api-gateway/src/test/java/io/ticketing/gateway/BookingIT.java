@@ -16,6 +16,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
 import io.nats.client.Nats;
+import io.nats.client.PublishOptions;
 import io.nats.client.api.MessageInfo;
 import io.ticketing.gateway.domain.BookingRequest;
 import io.ticketing.gateway.domain.SeatClass;
@@ -306,6 +307,50 @@ class BookingIT extends GatewayITSupport {
         http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Alice"))
                 .exchange().expectStatus().isAccepted();
+    }
+
+    @Test
+    void aKeyFirstUsedThroughAnotherReplicaIsJudgedByItsStoredTicket() throws Exception {
+        String key = UUID.randomUUID().toString();
+        UUID ticketId = UUID.nameUUIDFromBytes((userId + ":" + key).getBytes(StandardCharsets.UTF_8));
+        publishAsAnotherReplica(ticketId, key, "Alice");
+        // ticket-service stores Alice's booking a moment after this replica's first look
+        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() ->
+                tickets.put(ticketId, new Ticket("PENDING", null, hashOf("Alice"))));
+
+        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Bob"))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:idempotency-key-reused");
+        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Alice"))
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.id").isEqualTo(ticketId.toString());
+    }
+
+    @Test
+    void aKeyFirstUsedThroughAnotherReplicaIs503UntilItsTicketIsStored() throws Exception {
+        String key = UUID.randomUUID().toString();
+        UUID ticketId = UUID.nameUUIDFromBytes((userId + ":" + key).getBytes(StandardCharsets.UTF_8));
+        publishAsAnotherReplica(ticketId, key, "Alice");
+
+        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Bob"))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().exists("Retry-After")
+                .expectHeader().contentType("application/problem+json");
+    }
+
+    /** The BookTicket command another gateway replica stores for the same key, with its de-duplication id. */
+    private void publishAsAnotherReplica(UUID ticketId, String key, String passenger) throws Exception {
+        BookTicket command = BookTicket.newBuilder().setTicketId(ticketId.toString()).setIdempotencyKey(key)
+                .setRequestHash(hashOf(passenger)).setTripId(trip.toString()).setFromStationId(from.toString())
+                .setToStationId(to.toString()).setPassengerName(passenger).build();
+        assertThat(nats.jetStream().publish(BOOK, command.toByteArray(),
+                PublishOptions.builder().messageId(ticketId.toString()).build()).isDuplicate()).isFalse();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.ticketing.gateway.application.port.in.Requester;
 import io.ticketing.gateway.application.port.in.TicketAccepted;
 import io.ticketing.gateway.application.port.out.RecentBookings;
 import io.ticketing.gateway.application.port.out.TicketCommandPublisher;
+import io.ticketing.gateway.application.port.out.TicketCommandPublisher.Publication;
 import io.ticketing.gateway.application.port.out.TicketLookup;
 import io.ticketing.gateway.application.port.out.TicketLookupPort;
 import io.ticketing.gateway.domain.BookingRequest;
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
  * Turns bookings and cancellations into durable commands. The pre-check against ticket-service only answers
  * early; when ticket-service is unreachable the command is stored anyway and ticket-service applies the same
  * rules when it consumes it (first body wins for a ticket id). Until ticket-service has stored a booking, the
- * first request this replica published for its key decides whether another one is the same booking.
+ * first request this replica published for its key decides whether another one is the same booking; a key whose
+ * first request went through another replica is judged by the stored ticket, never answered 202 unchecked.
  */
 public class TicketCommandService implements BookTicketUseCase, CancelTicketUseCase {
 
@@ -61,7 +63,9 @@ public class TicketCommandService implements BookTicketUseCase, CancelTicketUseC
     /**
      * Not stored yet (or ticket-service unreachable): the first request this replica sent for the key, if any,
      * decides - another body is refused (422) here, not dropped silently later as JetStream's duplicate; the same
-     * body is sent again, which JetStream and ticket-service take as the same booking.
+     * body is sent again, which JetStream and ticket-service take as the same booking. A command this replica did
+     * not send may be in the stream already (another replica's, or this one's before a restart): the broker then
+     * reports a duplicate, and only the stored ticket can tell whether it is the same booking.
      */
     private Mono<TicketAccepted> publishBooking(UUID ticketId, String hash, BookTicketCommand command) {
         String first = recentBookings.rememberFirst(ticketId, hash).orElse(null);
@@ -73,7 +77,26 @@ public class TicketCommandService implements BookTicketUseCase, CancelTicketUseC
                         recentBookings.forget(ticketId, hash);
                     }
                 })
-                .thenReturn(new TicketAccepted(ticketId, TicketStatus.PENDING));
+                .flatMap(publication -> publication == Publication.DUPLICATE && first == null
+                        ? answerAsTheStoredBooking(ticketId, hash, command.requester())
+                        : Mono.just(new TicketAccepted(ticketId, TicketStatus.PENDING)));
+    }
+
+    /**
+     * Another request for this key reached the stream first: this one is accepted only if it is the same booking,
+     * which ticket-service can tell once it has stored the first (within a second, normally). Until then neither a
+     * 202 (the body may be dropped as a duplicate) nor a 422 (it may be the same) would be true: 503, try again.
+     */
+    private Mono<TicketAccepted> answerAsTheStoredBooking(UUID ticketId, String hash, Requester requester) {
+        recentBookings.forget(ticketId, hash);
+        return findAllowingForItsBooking(ticketId, requester, MISSING_RECHECKS).map(lookup -> {
+            if (lookup instanceof TicketLookup.Found found) {
+                found.ticket().checkSameBooking(hash);
+                return new TicketAccepted(ticketId, found.ticket().status());
+            }
+            throw new DomainProblem(ProblemKind.UNAVAILABLE, "An earlier request with this Idempotency-Key is "
+                    + "still being stored; retry with the same key");
+        });
     }
 
     @Override
@@ -97,8 +120,8 @@ public class TicketCommandService implements BookTicketUseCase, CancelTicketUseC
 
     /**
      * A ticket booked a moment ago may not be stored yet (its command is on its way to ticket-service): a cancel
-     * right after the 202 must not be told 404, so "missing" is asked again a few times within a second before it
-     * stands.
+     * right after the 202 must not be told 404, nor a repeated booking be judged without it, so "missing" is asked
+     * again a few times within a second before it stands.
      */
     private Mono<TicketLookup> findAllowingForItsBooking(UUID ticketId, Requester requester, int rechecksLeft) {
         return tickets.find(ticketId, requester).flatMap(lookup ->

@@ -37,13 +37,24 @@ class TicketCommandServiceTest {
     private final List<String> published = new ArrayList<>();
     private TicketLookup lookup = new TicketLookup.Missing();
     private boolean failPublishing;
+    /** The broker holds a booking with this id already, sent through another replica. */
+    private boolean publishedElsewhere;
+    /** Lookups left that still find nothing, as before ticket-service stored a booking published elsewhere. */
+    private int missingLookups;
 
-    private final TicketCommandService service = new TicketCommandService((id, who) -> Mono.just(lookup),
+    private final TicketCommandService service = new TicketCommandService((id, who) -> Mono.fromSupplier(
+            () -> missingLookups-- > 0 ? new TicketLookup.Missing() : lookup),
             new TicketCommandPublisher() {
                 @Override
-                public Mono<Void> book(UUID ticketId, String key, BookingRequest b, Requester r) {
-                    return failPublishing ? Mono.error(new IllegalStateException("JetStream unreachable"))
-                            : Mono.fromRunnable(() -> published.add("book " + ticketId));
+                public Mono<Publication> book(UUID ticketId, String key, BookingRequest b, Requester r) {
+                    if (failPublishing) {
+                        return Mono.error(new IllegalStateException("JetStream unreachable"));
+                    }
+                    if (publishedElsewhere) {
+                        return Mono.just(Publication.DUPLICATE);
+                    }
+                    published.add("book " + ticketId);
+                    return Mono.just(Publication.STORED);
                 }
 
                 @Override
@@ -100,6 +111,41 @@ class TicketCommandServiceTest {
                         p -> assertThat(p.kind()).isEqualTo(ProblemKind.RULE_VIOLATED));
         assertThat(book().status()).as("the same body again is the same booking").isEqualTo(TicketStatus.PENDING);
         assertThat(published).containsExactly("book " + ticketId(), "book " + ticketId());
+    }
+
+    @Test
+    void aKeyFirstUsedThroughAnotherReplicaIsJudgedByTheTicketStoredForIt() {
+        publishedElsewhere = true;
+        // the lookup before publishing and two rechecks find nothing yet; then ticket-service has stored it
+        missingLookups = 3;
+        lookup = new TicketLookup.Found(new TicketSnapshot(ticketId(), TicketStatus.PENDING, "other", null));
+        assertThatThrownBy(this::book).isInstanceOfSatisfying(DomainProblem.class,
+                p -> assertThat(p.kind()).isEqualTo(ProblemKind.RULE_VIOLATED));
+
+        missingLookups = 3;
+        lookup = new TicketLookup.Found(
+                new TicketSnapshot(ticketId(), TicketStatus.CONFIRMED, booking.requestHash(), null));
+        assertThat(book().status()).as("the same booking, sent again through another replica")
+                .isEqualTo(TicketStatus.CONFIRMED);
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void aKeyFirstUsedThroughAnotherReplicaIsNeitherAcceptedNorRefusedUntilItsTicketIsStored() {
+        publishedElsewhere = true;
+        lookup = new TicketLookup.Missing();
+        assertThatThrownBy(this::book).isInstanceOfSatisfying(DomainProblem.class,
+                p -> assertThat(p.kind()).isEqualTo(ProblemKind.UNAVAILABLE));
+        lookup = new TicketLookup.Unknown("ticket-service down");
+        assertThatThrownBy(this::book).isInstanceOfSatisfying(DomainProblem.class,
+                p -> assertThat(p.kind()).isEqualTo(ProblemKind.UNAVAILABLE));
+
+        publishedElsewhere = false;
+        BookingRequest other = new BookingRequest(booking.tripId(), booking.fromStationId(), booking.toStationId(),
+                null, SeatClass.SECOND, "Bob");
+        assertThat(service.book(new BookTicketCommand(requester, "key", other)).block().status())
+                .as("the body this replica could not judge was not remembered as the key's first")
+                .isEqualTo(TicketStatus.PENDING);
     }
 
     @Test

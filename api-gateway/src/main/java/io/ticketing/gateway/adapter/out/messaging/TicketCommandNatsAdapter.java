@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
 import com.google.protobuf.Message;
+import io.nats.client.api.PublishAck;
 import io.ticketing.gateway.application.port.in.Requester;
 import io.ticketing.gateway.application.port.out.TicketCommandPublisher;
 import io.ticketing.gateway.config.GatewayProperties;
@@ -38,7 +39,7 @@ class TicketCommandNatsAdapter implements TicketCommandPublisher {
     }
 
     @Override
-    public Mono<Void> book(UUID ticketId, String idempotencyKey, BookingRequest booking, Requester requester) {
+    public Mono<Publication> book(UUID ticketId, String idempotencyKey, BookingRequest booking, Requester requester) {
         BookTicket.Builder command = BookTicket.newBuilder()
                 .setTicketId(ticketId.toString())
                 .setIdempotencyKey(idempotencyKey)
@@ -56,7 +57,8 @@ class TicketCommandNatsAdapter implements TicketCommandPublisher {
                 case SECOND -> SeatClass.SEAT_CLASS_SECOND;
             });
         }
-        return publish(BOOK, ticketId.toString(), command.build(), requester);
+        return publish(BOOK, ticketId.toString(), command.build(), requester)
+                .map(ack -> ack.isDuplicate() ? Publication.DUPLICATE : Publication.STORED);
     }
 
     @Override
@@ -66,10 +68,10 @@ class TicketCommandNatsAdapter implements TicketCommandPublisher {
         String messageId = UUID.nameUUIDFromBytes(("cancel:" + ticketId + ":" + requester.userId())
                 .getBytes(StandardCharsets.UTF_8)).toString();
         return publish(CANCEL, messageId, CancelTicket.newBuilder().setTicketId(ticketId.toString()).build(),
-                requester);
+                requester).then();
     }
 
-    private Mono<Void> publish(String subject, String messageId, Message command, Requester requester) {
+    private Mono<PublishAck> publish(String subject, String messageId, Message command, Requester requester) {
         CommandClient.Caller caller = caller(requester);
         return Mono.defer(() -> Mono.fromFuture(commands.publishDurably(subject, messageId, command, caller)))
                 .timeout(properties.commandTimeout())
@@ -79,8 +81,7 @@ class TicketCommandNatsAdapter implements TicketCommandPublisher {
                             e instanceof TimeoutException ? "no PubAck in time" : e.toString());
                     return new DomainProblem(ProblemKind.UNAVAILABLE,
                             "The command could not be stored right now; retry with the same Idempotency-Key");
-                })
-                .then();
+                });
     }
 
     /** The verified caller's identity and trace context, as headers of every command and lookup for them. */

@@ -12,7 +12,18 @@ import reactor.core.publisher.Mono;
  */
 public interface TicketCommandPublisher {
 
-    Mono<Void> book(UUID ticketId, String idempotencyKey, BookingRequest booking, Requester requester);
+    /** What the broker made of a booking command. */
+    enum Publication {
+        /** Stored now. */
+        STORED,
+        /**
+         * Not stored: the broker holds a command with this ticket id already (it remembers ids for its duplicate
+         * window), sent by this or another gateway replica, with this body or another one.
+         */
+        DUPLICATE
+    }
+
+    Mono<Publication> book(UUID ticketId, String idempotencyKey, BookingRequest booking, Requester requester);
 
     Mono<Void> cancel(UUID ticketId, Requester requester);
 }
