@@ -164,6 +164,27 @@ class TicketEventsIT {
     }
 
     @Test
+    void aTripThatDepartedCannotBeCancelled() throws Exception {
+        CatalogFixture.Setup setup = catalog.trip(2, 0, 3);
+        // the whole timetable moved back until the train left its first stop ten minutes ago
+        jdbc.sql("""
+                UPDATE trip_stop SET arrives_at = arrives_at - shift.by, departs_at = departs_at - shift.by
+                FROM (SELECT min(departs_at) - now() + interval '10 minutes' AS by FROM trip_stop WHERE trip_id = :trip)
+                     AS shift
+                WHERE trip_id = :trip""").param("trip", setup.trip().id()).update();
+
+        CommandReply reply = commands.request("requests.train.CancelTrip",
+                CancelTrip.newBuilder().setTripId(setup.trip().id().toString()).build(),
+                new CommandClient.Caller(UUID.randomUUID(), List.of("ADMIN"), null, null), Duration.ofSeconds(10))
+                .get();
+
+        assertThat(reply.getProblem().getStatus()).isEqualTo(422);
+        assertThat(reply.getProblem().getType()).endsWith("trip-departed");
+        assertThat(jdbc.sql("SELECT status FROM trip WHERE id = ?").param(setup.trip().id())
+                .query(String.class).single()).isEqualTo("SCHEDULED");
+    }
+
+    @Test
     void cancellingATripNoOneKnowsIsNotFoundWhateverItsId() throws Exception {
         for (String id : new String[] {new UUID(0, 0).toString(), newId(), "not-a-uuid"}) {
             CommandReply reply = commands.request("requests.train.CancelTrip",

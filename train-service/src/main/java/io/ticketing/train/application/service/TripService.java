@@ -76,6 +76,7 @@ class TripService implements ScheduleTripUseCase, CancelTripUseCase {
     @Override
     public TripView cancelTrip(TripId tripId) {
         Trip trip = trips.find(tripId).orElseThrow(() -> DomainProblem.notFound("Unknown trip " + tripId));
+        trip.checkCancellable(clock.instant());
         if (trips.markCancelled(tripId)) {
             events.publish(new TrainEvent.TripCancelled(tripId, trip.trainNumber(), clock.instant()));
         }

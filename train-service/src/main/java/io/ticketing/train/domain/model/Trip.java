@@ -123,6 +123,17 @@ public record Trip(TripId id, TrainId trainId, String trainNumber, TripStatus st
         return stops.size() - 1;
     }
 
+    /**
+     * An operator cancels a trip before it departs: afterwards its travellers are on board or have arrived, and
+     * cancelling would cancel (and refund) tickets already used.
+     */
+    public void checkCancellable(Instant now) {
+        if (status != TripStatus.CANCELLED && !now.isBefore(departure())) {
+            throw DomainProblem.ruleViolated("TRIP_DEPARTED",
+                    "Trip " + id + " departed at " + departure() + "; only an upcoming trip can be cancelled");
+        }
+    }
+
     /** Why {@code segment} cannot be reserved at {@code now}, if it cannot. */
     public Optional<RejectionReason> refusesReservation(Segment segment, Instant now) {
         if (status == TripStatus.CANCELLED) {

@@ -141,4 +141,16 @@ class TripTest {
                 trip.fares());
         assertThat(cancelled.refusesReservation(later, NOW)).contains(RejectionReason.TRIP_CANCELLED);
     }
+
+    @Test
+    void anOperatorCancelsATripOnlyBeforeItDeparts() {
+        Trip trip = TripMother.trip(3);
+        trip.checkCancellable(NOW);
+        trip.checkCancellable(trip.departure().minusSeconds(1));
+        assertRuleViolated(() -> trip.checkCancellable(trip.departure()), "TRIP_DEPARTED");
+
+        Trip cancelled = new Trip(trip.id(), trip.trainId(), trip.trainNumber(), TripStatus.CANCELLED, trip.stops(),
+                trip.fares());
+        cancelled.checkCancellable(trip.departure().plusSeconds(3600));
+    }
 }

@@ -144,6 +144,7 @@ class CatalogCommandController {
     @Operation(summary = "Cancel a trip; its tickets are cancelled and their owners notified (ADMIN)")
     @ApiResponse(responseCode = "200", description = "The trip, status CANCELLED")
     @ApiResponse(responseCode = "404", description = "No such trip")
+    @ApiResponse(responseCode = "422", description = "The trip has departed (TRIP_DEPARTED)")
     @DeleteMapping(path = "/api/v1/trips/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> cancelTrip(@PathVariable UUID id, ServerWebExchange exchange) {
         return commands.ok(Subjects.request("train", CancelTrip.class),
