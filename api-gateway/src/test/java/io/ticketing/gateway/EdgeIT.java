@@ -2,6 +2,7 @@ package io.ticketing.gateway;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.ticketing.gateway.support.DroppingService;
@@ -109,6 +110,38 @@ class EdgeIT extends GatewayITSupport {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType("application/problem+json")
                 .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:invalid-input");
+    }
+
+    @Test
+    void aPlainOptionsNeedsNoTokenAndAllowsTheMethodsServedAtThePath() {
+        Map<String, List<String>> allowed = Map.of(
+                "/api/v1/cities", List.of("GET", "HEAD", "POST", "OPTIONS"),
+                "/api/v1/tickets/" + UUID.randomUUID(), List.of("GET", "HEAD", "DELETE", "OPTIONS"),
+                "/api/v1/auth/login", List.of("POST", "OPTIONS"),
+                "/api/v1/notifications/stream", List.of("GET", "OPTIONS"),
+                "/v3/api-docs", List.of("GET", "HEAD", "OPTIONS"),
+                "/", List.of("GET", "HEAD", "OPTIONS"));
+        allowed.forEach((path, methods) -> http.options().uri(path)
+                .exchange()
+                .expectStatus().isNoContent()
+                .expectHeader().value("Allow", allow -> assertThat(methods(allow)).as(path)
+                        .containsExactlyElementsOf(methods))
+                .expectBody().isEmpty());
+    }
+
+    @Test
+    void aPlainOptionsOnAnUnknownPathIsThe404ProblemAsForGet() {
+        for (String path : List.of("/no/such/thing", "/api/v1/no-such-thing")) {
+            http.options().uri(path)
+                    .exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().doesNotExist("Allow")
+                    .expectHeader().contentType("application/problem+json")
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("urn:problem:ticketing:not-found")
+                    .jsonPath("$.title").isEqualTo("Not found")
+                    .jsonPath("$.instance").isEqualTo(path);
+        }
     }
 
     @Test

@@ -164,11 +164,8 @@ class GatewayExceptionHandler implements WebExceptionHandler {
             return HttpProblem.of(ProblemKind.NOT_FOUND, "No resource at " + exchange.getRequest().getMethod() + " "
                     + exchange.getRequest().getPath());
         }
-        ProblemKind kind = ProblemKind.forStatus(status).orElse(null);
-        String detail = e.getReason() == null ? HttpStatus.valueOf(status).getReasonPhrase() : e.getReason();
-        return kind != null ? HttpProblem.of(kind, detail)
-                : new HttpProblem(status, ProblemTypes.BASE + "http-" + status,
-                        HttpStatus.valueOf(status).getReasonPhrase(), detail, List.of(), null);
+        return HttpProblem.ofStatus(status,
+                e.getReason() == null ? HttpStatus.valueOf(status).getReasonPhrase() : e.getReason());
     }
 
     private static HttpProblem otherProblem(Throwable error) {

@@ -8,6 +8,7 @@ import io.ticketing.platform.error.FieldViolation;
 import io.ticketing.platform.error.ProblemKind;
 import io.ticketing.proto.commands.v1.Problem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 
 /** An HTTP problem the gateway answers with, raised from filters and handlers and rendered in one place. */
 class HttpProblem extends RuntimeException {
@@ -30,6 +31,13 @@ class HttpProblem extends RuntimeException {
 
     static HttpProblem of(ProblemKind kind, String detail) {
         return new HttpProblem(kind.status(), ProblemTypes.uri(kind), kind.title(), detail, List.of(), null);
+    }
+
+    /** The problem for a status: its kind's when one has that status, else {@code http-<status>} and the reason. */
+    static HttpProblem ofStatus(int status, String detail) {
+        return ProblemKind.forStatus(status).map(kind -> of(kind, detail))
+                .orElseGet(() -> new HttpProblem(status, ProblemTypes.BASE + "http-" + status,
+                        HttpStatus.valueOf(status).getReasonPhrase(), detail, List.of(), null));
     }
 
     static HttpProblem invalid(String detail, List<FieldViolation> errors) {

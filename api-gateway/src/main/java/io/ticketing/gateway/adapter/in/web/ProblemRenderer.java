@@ -38,16 +38,6 @@ class ProblemRenderer {
         if (response.isCommitted()) {
             return Mono.error(problem);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.type);
-        body.put("title", problem.title);
-        body.put("status", problem.status);
-        body.put("detail", problem.detail());
-        body.put("instance", exchange.getRequest().getPath().value());
-        if (!problem.errors.isEmpty()) {
-            body.put("errors", problem.errors.stream()
-                    .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
-        }
         response.setStatusCode(HttpStatusCode.valueOf(problem.status));
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -56,8 +46,25 @@ class ProblemRenderer {
         if (retryAfter != null) {
             headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
         }
-        DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));
+        DataBuffer buffer = response.bufferFactory().wrap(body(problem, exchange.getRequest().getPath().value()));
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** The JSON body; without {@code instance} when the request's path is not known. */
+    byte[] body(HttpProblem problem, @Nullable String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type);
+        body.put("title", problem.title);
+        body.put("status", problem.status);
+        body.put("detail", problem.detail());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        if (!problem.errors.isEmpty()) {
+            body.put("errors", problem.errors.stream()
+                    .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        }
+        return json.writeValueAsBytes(body);
     }
 
     private @Nullable Duration retryAfter(HttpProblem problem) {

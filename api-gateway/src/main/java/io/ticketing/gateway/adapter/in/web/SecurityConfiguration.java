@@ -49,11 +49,11 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /** Readable by anyone, with GET or HEAD (which answers as GET would, without the body). */
     /** The methods Spring Security's firewall lets through; it refuses every other. */
     private static final Set<HttpMethod> FIREWALL_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
 
+    /** Readable by anyone, with GET or HEAD (which answers as GET would, without the body). */
     private static final String[] PUBLIC_READS = {"/api/v1/cities/**", "/api/v1/stations/**", "/api/v1/trains/**",
             "/api/v1/trips/**", "/.well-known/jwks.json"};
 
@@ -94,6 +94,9 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .cors(cors -> cors.configurationSource(cors(properties)))
                 .authorizeExchange(auth -> auth
+                        // a plain OPTIONS only asks which methods a path takes (OptionsFilter); preflights are
+                        // answered before this by the CORS filter
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         // any method, so a wrong one gets 405 from its handler rather than 401
                         .pathMatchers("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()

@@ -14,6 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,10 +24,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The methods the gateway serves at a request's path, from its proxy routes and its annotated controllers (and
- * actuator endpoints). Routes and controllers each only know their own methods, so a wrong method on a path that
- * one of them serves would otherwise read as 404 (or as a 405 naming only the controllers' methods).
- * Only asked once a request has found no handler, so a normal request never pays for it.
+ * The methods the gateway serves at a request's path, from its proxy routes, its router functions (the web client's
+ * files) and its annotated controllers (and actuator endpoints). Routes and controllers each only know their own
+ * methods, so a wrong method on a path that one of them serves would otherwise read as 404 (or as a 405 naming only
+ * the controllers' methods). Only asked once a request has found no handler, or for a plain OPTIONS, so a normal
+ * request never pays for it.
  */
 @Component
 class ServedMethods {
@@ -35,10 +38,13 @@ class ServedMethods {
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     private final RouteLocator routes;
+    private final ObjectProvider<RouterFunctionMapping> functions;
     private final ObjectProvider<RequestMappingInfoHandlerMapping> controllers;
 
-    ServedMethods(RouteLocator routes, ObjectProvider<RequestMappingInfoHandlerMapping> controllers) {
+    ServedMethods(RouteLocator routes, ObjectProvider<RouterFunctionMapping> functions,
+            ObjectProvider<RequestMappingInfoHandlerMapping> controllers) {
         this.routes = routes;
+        this.functions = functions;
         this.controllers = controllers;
     }
 
@@ -71,10 +77,14 @@ class ServedMethods {
 
     private Mono<Boolean> routed(ServerWebExchange exchange, HttpMethod method) {
         ServerWebExchange probe = new Probe(exchange, method);
-        return routes.getRoutes()
+        Flux<Boolean> byRoutes = routes.getRoutes()
                 .map(Route::getPredicate)
-                .concatMap(predicate -> Mono.from(predicate.apply(probe)))
-                .any(Boolean::booleanValue);
+                .concatMap(predicate -> Mono.from(predicate.apply(probe)));
+        // matching reads no body, so the request needs no message readers
+        Flux<Boolean> byFunctions = Flux.fromStream(functions::orderedStream)
+                .mapNotNull(RouterFunctionMapping::getRouterFunction)
+                .concatMap(function -> function.route(ServerRequest.create(probe, List.of())).hasElement());
+        return Flux.concat(byRoutes, byFunctions).any(Boolean::booleanValue);
     }
 
     private static Set<HttpMethod> ordered(Set<RequestMethod> fromControllers, List<HttpMethod> fromRoutes) {

@@ -57,7 +57,8 @@ class WebClientFiles {
     private static @Nullable Path resolve(Path dist, ServerRequest request) {
         HttpMethod method = request.method();
         String path = request.requestPath().pathWithinApplication().value();
-        if (!(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
+        // a request target without a path ("*", "http://host") names no file
+        if (!(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) || !path.startsWith("/")
                 || RESERVED.stream().anyMatch(path::startsWith) || !Files.isDirectory(dist)) {
             return null;
         }
