@@ -183,6 +183,14 @@ class EdgeIT extends GatewayITSupport {
     }
 
     @Test
+    void aProxiedAnswerCarriesTheCorrelationIdOnce() {
+        http.get().uri("/api/v1/cities").header("X-Correlation-Id", "it-once")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().values("X-Correlation-Id", values -> assertThat(values).containsExactly("it-once"));
+    }
+
+    @Test
     void aServiceThatIsDownIs503WithRetryAfter() {
         http.get().uri("/api/v1/users/me").header("Authorization", bearer(TestTokens.user(UUID.randomUUID())))
                 .exchange()

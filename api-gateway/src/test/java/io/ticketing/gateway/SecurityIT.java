@@ -192,6 +192,20 @@ class SecurityIT extends GatewayITSupport {
                 .header("Access-Control-Request-Method", "POST")
                 .exchange()
                 .expectStatus().isForbidden()
-                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin")
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.status").isEqualTo(403);
+
+        http.get().uri("/api/v1/cities").header("Origin", "https://evil.example")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin")
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:forbidden");
+
+        http.get().uri("/api/v1/cities").header("Origin", "http://localhost:5173")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:5173");
     }
 }

@@ -37,8 +37,11 @@ public final class StubServices {
         // the gateway's load balancer only routes to replicas that report UP
         server.createContext("/actuator/health", ex -> respond(ex, 200, "application/json", "{\"status\":\"UP\"}"));
         server.createContext("/.well-known/jwks.json", ex -> respond(ex, 200, "application/json", TestTokens.jwks()));
-        server.createContext("/api/v1/cities", ex -> respond(ex, 200, "application/json",
-                "{\"items\":[],\"page\":0,\"size\":20,\"totalItems\":0}"));
+        server.createContext("/api/v1/cities", ex -> {
+            // as every service does (platform's correlation filter)
+            ex.getResponseHeaders().set("X-Correlation-Id", ex.getRequestHeaders().getFirst("X-Correlation-Id"));
+            respond(ex, 200, "application/json", "{\"items\":[],\"page\":0,\"size\":20,\"totalItems\":0}");
+        });
         server.createContext("/api/v1/tickets/", ex -> {
             record(ex, "ticket");
             respond(ex, 404, "application/problem+json", "{\"status\":404,\"title\":\"Not found\"}");

@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 import io.ticketing.gateway.config.ServiceUrls;
+import io.ticketing.platform.tracing.Correlation;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,6 +92,31 @@ class ServiceRoutes {
                     .uri(service.getValue()));
         }
         return routes.build();
+    }
+
+    /**
+     * The services echo the correlation id the edge filter gave them, and the edge filter has set it on the answer
+     * already: without this the client would get the header twice.
+     */
+    @Bean
+    HttpHeadersFilter correlationIdAnsweredOnce() {
+        return new HttpHeadersFilter() {
+            @Override
+            public HttpHeaders filter(HttpHeaders fromService, ServerWebExchange exchange) {
+                if (!fromService.containsHeader(Correlation.HTTP_HEADER)) {
+                    return fromService;
+                }
+                HttpHeaders headers = new HttpHeaders();
+                headers.addAll(fromService);
+                headers.remove(Correlation.HTTP_HEADER);
+                return headers;
+            }
+
+            @Override
+            public boolean supports(Type type) {
+                return type == Type.RESPONSE;
+            }
+        };
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -92,7 +93,8 @@ class SecurityConfiguration {
                 .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .cors(cors -> cors.configurationSource(cors(properties)))
+                .cors(ServerHttpSecurity.CorsSpec::disable)
+                .addFilterAt(new CrossOriginFilter(cors(properties), problems), SecurityWebFiltersOrder.CORS)
                 .authorizeExchange(auth -> auth
                         // a plain OPTIONS only asks which methods a path takes (OptionsFilter); preflights are
                         // answered before this by the CORS filter
