@@ -1,10 +1,25 @@
 package io.ticketing.notification;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import io.ticketing.notification.application.port.in.RecordNotificationCommand;
+import io.ticketing.notification.application.port.in.RecordNotificationUseCase;
+import io.ticketing.notification.application.port.out.NotificationRepository;
+import io.ticketing.notification.domain.model.Notification;
+import io.ticketing.notification.domain.model.NotificationId;
+import io.ticketing.notification.domain.model.Occasion;
 import io.ticketing.notification.support.Events;
 import io.ticketing.notification.support.NotificationIntegrationTest;
 import io.ticketing.notification.support.SseClient;
@@ -16,6 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +46,12 @@ class NotificationStreamIT {
 
     @Autowired
     TestFixture fx;
+    @Autowired
+    RecordNotificationUseCase record;
+    @Autowired
+    NotificationRepository notifications;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Value("${ticketing.live.max-streams-per-user}")
     int maxStreamsPerUser;
@@ -90,6 +113,69 @@ class NotificationStreamIT {
         }
     }
 
+    /**
+     * Two transactions write notifications of one user at once (parallel consumers, replicas): the one that takes
+     * the earlier createdAt and id ("early") is held open while the other ("late") tries to commit. Whichever
+     * commits first, a client that was sent it and resumes after it must get the other one.
+     */
+    @Test
+    void aResumeAfterTheFirstCommittedNotificationGetsOneCommittedLaterWithAnEarlierCreatedAt() throws Exception {
+        UUID ada = UUID.randomUUID();
+        String earlyEvent = "early-" + UUID.randomUUID();
+        String lateEvent = "late-" + UUID.randomUUID();
+        CountDownLatch earlyWritten = new CountDownLatch(1);
+        CountDownLatch commitEarly = new CountDownLatch(1);
+        boolean lateCommittedFirst;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> early = threads.submit(() -> new TransactionTemplate(transactionManager)
+                    .executeWithoutResult(status -> {
+                        record.record(new RecordNotificationCommand(earlyEvent, expired(ada)));
+                        earlyWritten.countDown();
+                        TestFixture.awaitReleased(commitEarly);
+                    }));
+            assertThat(earlyWritten.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> late = threads.submit(
+                    () -> record.record(new RecordNotificationCommand(lateEvent, expired(ada))));
+            // it commits at once, unless the store makes it wait for the early one
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> fx.notificationFor(lateEvent) != null || fx.aTransactionWaitsForALock());
+            lateCommittedFirst = fx.notificationFor(lateEvent) != null;
+            commitEarly.countDown();
+            early.get(10, TimeUnit.SECONDS);
+            late.get(10, TimeUnit.SECONDS);
+        }
+        Map<String, Object> earlyRow = fx.notificationFor(earlyEvent);
+        Map<String, Object> lateRow = fx.notificationFor(lateEvent);
+        assertThat(createdAt(earlyRow)).as("the premise: early was created first").isBefore(createdAt(lateRow));
+        String firstCommitted = (lateCommittedFirst ? lateRow : earlyRow).get("id").toString();
+        String committedAfterIt = (lateCommittedFirst ? earlyRow : lateRow).get("id").toString();
+
+        try (SseClient stream = SseClient.open(fx.http(), fx.uri(STREAM), TestTokens.user(ada), firstCommitted)) {
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stream.events())
+                    .extracting(SseClient.Event::id).containsExactly(committedAfterIt));
+        }
+    }
+
+    /**
+     * Announcements are core NATS messages handled in parallel, from any replica: the one of a later notification
+     * may arrive first, or alone. The stream still sends every notification, in the order they were stored, so
+     * that its last event id is a sound point to resume from.
+     */
+    @Test
+    void aLiveStreamSendsWhatWasStoredInOrderWhenTheAnnouncementOfALaterOneComesFirst() {
+        UUID ada = UUID.randomUUID();
+        try (SseClient stream = SseClient.open(fx.http(), fx.uri(STREAM), TestTokens.user(ada), null)) {
+            await().atMost(Duration.ofSeconds(10)).until(stream::connected);
+            Notification first = stored(ada);
+            Notification second = stored(ada);
+
+            fx.nats().publish("notifications.live." + ada, second.id().toString().getBytes(StandardCharsets.UTF_8));
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stream.events())
+                    .extracting(SseClient.Event::id).containsExactly(first.id().toString(), second.id().toString()));
+        }
+    }
+
     @Test
     void aQuietStreamSendsHeartbeats() {
         try (SseClient stream = SseClient.open(fx.http(), fx.uri(STREAM), TestTokens.user(UUID.randomUUID()), null)) {
@@ -144,6 +230,21 @@ class NotificationStreamIT {
         assertThat(fx.get(STREAM + "?access_token=forged", "").statusCode()).isEqualTo(401);
         assertThat(fx.get("/api/v1/notifications?access_token=" + TestTokens.user(UUID.randomUUID()), "")
                 .statusCode()).as("a token in the query is accepted only for the stream").isEqualTo(401);
+    }
+
+    private Notification stored(UUID userId) {
+        Notification notification = Notification.about(expired(userId), new NotificationId(UUID.randomUUID()),
+                "event-" + UUID.randomUUID(), Instant.now());
+        notifications.add(notification);
+        return notification;
+    }
+
+    private static Occasion expired(UUID userId) {
+        return new Occasion.TicketExpired(userId, UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    private static Instant createdAt(Map<String, Object> row) {
+        return ((Timestamp) row.get("created_at")).toInstant();
     }
 
     /** A new stream of the user once it is connected, or null (closed) when it was refused. */

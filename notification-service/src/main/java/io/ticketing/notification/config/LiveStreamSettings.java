@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param heartbeat         a comment line this often keeps proxies from closing an idle stream
  * @param timeout           a stream is closed after this long; the client reconnects with {@code Last-Event-ID}
- * @param resumeLimit       at most this many missed notifications are replayed on reconnect
+ * @param pageSize          notifications read from the database at once, when a client resumes or the stream is
+ *                          woken; one that missed more gets them all, a page at a time
  * @param maxStreamsPerUser one user may hold at most this many open streams on one replica (each holds a
  *                          connection, a thread and a listener for up to {@code timeout}); a further one is
  *                          refused with 429 rather than evicting an older one
@@ -19,6 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LiveStreamSettings(
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("30m") Duration timeout,
-        @DefaultValue("100") int resumeLimit,
+        @DefaultValue("100") int pageSize,
         @DefaultValue("10") int maxStreamsPerUser) {
 }

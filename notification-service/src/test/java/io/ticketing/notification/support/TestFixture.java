@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -119,18 +121,39 @@ public class TestFixture {
                 .query(Long.class).single();
     }
 
-    /** Removes what a test wrote for its users: their mail deliveries, notifications and recipients. */
+    /** Removes what a test wrote for its users: their mail deliveries, notifications, sequences and recipients. */
     public void removeRowsOf(List<UUID> users) {
         jdbc().sql("""
                         DELETE FROM mail_delivery d USING notification n
                         WHERE n.id = d.notification_id AND n.user_id IN (:users)""")
                 .param("users", users).update();
         jdbc().sql("DELETE FROM notification WHERE user_id IN (:users)").param("users", users).update();
+        jdbc().sql("DELETE FROM notification_user_cursor WHERE user_id IN (:users)").param("users", users).update();
         jdbc().sql("DELETE FROM recipient WHERE user_id IN (:users)").param("users", users).update();
     }
 
     public JdbcClient jdbc() {
         return jdbc;
+    }
+
+    /** Some transaction of the test database waits for a lock another one holds. */
+    public boolean aTransactionWaitsForALock() {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+                                       WHERE datname = current_database() AND wait_event_type = 'Lock')""")
+                .query(Boolean.class).single();
+    }
+
+    /** Waits for a test to let a transaction it holds open go on (an exception after 30 s: the test failed). */
+    public static void awaitReleased(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Not released within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Map<String, Object> mailDelivery(UUID notificationId) {

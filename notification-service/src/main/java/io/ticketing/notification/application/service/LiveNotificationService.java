@@ -12,6 +12,7 @@ import io.ticketing.notification.application.port.in.WatchNotificationsUseCase;
 import io.ticketing.notification.application.port.out.NotificationRepository;
 import io.ticketing.notification.domain.model.Notification;
 import io.ticketing.notification.domain.model.NotificationId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -41,9 +42,13 @@ public class LiveNotificationService implements WatchNotificationsUseCase, Deliv
         this.closedStreamsNoticedWithin = closedStreamsNoticedWithin;
     }
 
-    /** Counts and registers under the user's map entry, so parallel watches of one user cannot pass the cap. */
+    /**
+     * Counts and registers under the user's map entry, so parallel watches of one user cannot pass the cap; then
+     * finds where to start. Registered first, so that whatever is stored after the start is announced to it.
+     */
     @Override
-    public Subscription watch(UUID userId, NotificationListener listener) {
+    @Transactional(readOnly = true)
+    public Subscription watch(UUID userId, @Nullable NotificationId lastSeen, NotificationListener listener) {
         Watcher watcher = new Watcher(userId, listener);
         watchers.compute(userId, (id, current) -> {
             Set<Watcher> own = current == null ? ConcurrentHashMap.newKeySet() : current;
@@ -53,28 +58,28 @@ public class LiveNotificationService implements WatchNotificationsUseCase, Deliv
             own.add(watcher);
             return own;
         });
+        try {
+            watcher.after = lastSeen != null && notifications.findOwned(lastSeen, userId).isPresent()
+                    ? lastSeen
+                    : notifications.findLastStoredId(userId).orElse(null);
+        } catch (RuntimeException e) {
+            watcher.close();
+            throw e;
+        }
         return watcher;
     }
 
-    @Override
-    @Transactional(readOnly = true)
-    public List<Notification> missedSince(UUID userId, NotificationId lastSeen, int limit) {
-        return notifications.findCreatedAfter(userId, lastSeen, limit);
-    }
-
     /**
-     * Every replica hears of every notification; only one with a watcher of that user reads it (hence no
-     * transaction around the check: most announcements cost no database access at all).
+     * Every replica hears of every notification; those with a watcher of that user wake it, and each watcher reads
+     * what is new itself, after the last one it handed out: announcements of overlapping transactions may come in
+     * any order (or not at all), the order of storage is only in the database.
      */
     @Override
-    public void deliver(UUID userId, NotificationId notificationId) {
+    public void deliver(UUID userId) {
         Set<Watcher> own = watchers.get(userId);
-        if (own == null || own.isEmpty()) {
-            return;
+        if (own != null) {
+            own.forEach(watcher -> watcher.listener.newNotificationStored());
         }
-        notifications.findById(notificationId)
-                .filter(n -> n.userId().equals(userId))
-                .ifPresent(n -> own.forEach(watcher -> watcher.listener().onNotification(n)));
     }
 
     /** One watch: its own identity, so a listener watching twice holds two slots and each close frees one. */
@@ -82,14 +87,21 @@ public class LiveNotificationService implements WatchNotificationsUseCase, Deliv
 
         private final UUID userId;
         private final NotificationListener listener;
+        /** The last notification handed out, or where the watch started; null: before the user's first. */
+        private volatile @Nullable NotificationId after;
 
         Watcher(UUID userId, NotificationListener listener) {
             this.userId = userId;
             this.listener = listener;
         }
 
-        NotificationListener listener() {
-            return listener;
+        @Override
+        public List<Notification> next(int limit) {
+            List<Notification> page = notifications.findStoredAfter(userId, after, limit);
+            if (!page.isEmpty()) {
+                after = page.getLast().id();
+            }
+            return page;
         }
 
         @Override

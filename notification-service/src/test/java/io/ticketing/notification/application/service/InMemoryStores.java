@@ -25,8 +25,12 @@ import io.ticketing.notification.domain.model.MailStatus;
 import io.ticketing.notification.domain.model.Notification;
 import io.ticketing.notification.domain.model.NotificationId;
 import io.ticketing.notification.domain.model.Recipient;
+import org.jspecify.annotations.Nullable;
 
-/** Plain in-memory ports, for use-case tests without Spring or a database. */
+/**
+ * Plain in-memory ports, for use-case tests without Spring or a database. Notifications are in the order they were
+ * added, which stands for the order of storage (of commit) that the database keeps per user.
+ */
 final class InMemoryStores implements NotificationRepository, MailDeliveryRepository, RecipientRepository,
         LiveNotificationPublisher, NotificationMailer {
 
@@ -77,8 +81,7 @@ final class InMemoryStores implements NotificationRepository, MailDeliveryReposi
 
     @Override
     public NotificationPage findPage(UUID userId, long offset, int limit) {
-        List<Notification> own = notifications.values().stream().filter(n -> n.userId().equals(userId))
-                .sorted(Comparator.comparing(Notification::createdAt).reversed()).toList();
+        List<Notification> own = own(userId).reversed();
         return new NotificationPage(own.stream().skip(offset).limit(limit).toList(), own.size());
     }
 
@@ -88,8 +91,27 @@ final class InMemoryStores implements NotificationRepository, MailDeliveryReposi
     }
 
     @Override
-    public List<Notification> findCreatedAfter(UUID userId, NotificationId after, int limit) {
-        throw new UnsupportedOperationException();
+    public Optional<NotificationId> findLastStoredId(UUID userId) {
+        List<Notification> own = own(userId);
+        return own.isEmpty() ? Optional.empty() : Optional.of(own.getLast().id());
+    }
+
+    @Override
+    public List<Notification> findStoredAfter(UUID userId, @Nullable NotificationId after, int limit) {
+        List<Notification> own = own(userId);
+        int from = 0;
+        if (after != null) {
+            List<NotificationId> ids = own.stream().map(Notification::id).toList();
+            if (!ids.contains(after)) {
+                return List.of();
+            }
+            from = ids.indexOf(after) + 1;
+        }
+        return List.copyOf(own.subList(from, Math.min(own.size(), from + limit)));
+    }
+
+    private List<Notification> own(UUID userId) {
+        return notifications.values().stream().filter(n -> n.userId().equals(userId)).toList();
     }
 
     @Override

@@ -1,15 +1,11 @@
 package io.ticketing.notification.adapter.in.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.ticketing.notification.application.port.in.DeliverLiveNotificationUseCase;
-import io.ticketing.notification.domain.model.NotificationId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every replica hears every {@code notifications.live.<userId>} announcement (no queue group): the stream of
- * that user may be open on any of them.
+ * that user may be open on any of them. An announcement only wakes the user's streams here, which then read.
  */
 @Component
 class LiveNotificationSubscriber implements SmartLifecycle {
@@ -28,8 +24,6 @@ class LiveNotificationSubscriber implements SmartLifecycle {
 
     private final Connection connection;
     private final DeliverLiveNotificationUseCase deliver;
-    // the dispatcher thread must not wait for the database
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile @Nullable Dispatcher dispatcher;
 
     LiveNotificationSubscriber(Connection connection, DeliverLiveNotificationUseCase deliver) {
@@ -40,21 +34,19 @@ class LiveNotificationSubscriber implements SmartLifecycle {
     @Override
     public void start() {
         Dispatcher d = connection.createDispatcher();
-        d.subscribe(SUBJECT_PREFIX + ">", message -> executor.execute(() -> handle(message)));
+        d.subscribe(SUBJECT_PREFIX + ">", this::handle);
         dispatcher = d;
     }
 
+    /**
+     * Runs on the dispatcher thread: waking a stream neither blocks nor reads the database. The payload (the
+     * notification's id) is not needed: the streams read what is new themselves, in the order of storage.
+     */
     private void handle(Message message) {
         try {
-            UUID userId = UUID.fromString(message.getSubject().substring(SUBJECT_PREFIX.length()));
-            NotificationId id = new NotificationId(
-                    UUID.fromString(new String(message.getData(), StandardCharsets.UTF_8)));
-            deliver.deliver(userId, id);
+            deliver.deliver(UUID.fromString(message.getSubject().substring(SUBJECT_PREFIX.length())));
         } catch (IllegalArgumentException e) {
             log.warn("Ignoring malformed live announcement on {}", message.getSubject());
-        } catch (RuntimeException e) {
-            // the stored notification stays listed and is resent on reconnect (Last-Event-ID)
-            log.warn("Live push on {} failed: {}", message.getSubject(), e.toString());
         }
     }
 
@@ -65,7 +57,6 @@ class LiveNotificationSubscriber implements SmartLifecycle {
             connection.closeDispatcher(d);
             dispatcher = null;
         }
-        executor.shutdown();
     }
 
     @Override

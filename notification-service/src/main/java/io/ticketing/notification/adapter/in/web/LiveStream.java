@@ -2,47 +2,47 @@ package io.ticketing.notification.adapter.in.web;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
+import io.ticketing.notification.application.port.in.WatchNotificationsUseCase.Subscription;
 import io.ticketing.notification.domain.model.Notification;
-import io.ticketing.notification.domain.model.NotificationId;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One open event stream. Its own virtual thread writes everything in order: first what the client missed,
- * then each new notification as it arrives, and a comment line whenever it was quiet for a heartbeat.
- * A client that cannot keep up is disconnected; it resumes with {@code Last-Event-ID}.
+ * One open event stream. Its own virtual thread writes everything: first what the client missed, then what is new
+ * each time the stream is woken, and a comment line whenever it was quiet for a heartbeat. It always reads what to
+ * send from its subscription, in the order the notifications were stored, never in the order they were announced:
+ * so the id of each event is a sound point to resume from, nothing stored before it is still to come.
  */
 final class LiveStream {
 
-    private static final int MAX_QUEUED = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
 
     private final SseEmitter emitter;
     private final Duration heartbeat;
-    private final BlockingQueue<Notification> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
-    // a notification may be both missed (read from the database) and announced live while we catch up
-    private final Set<NotificationId> sent = new HashSet<>();
+    private final int pageSize;
+    // one waiting wake-up is enough: the read it causes finds everything stored until then
+    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
     private volatile boolean open = true;
     private volatile @Nullable Thread writer;
 
-    LiveStream(SseEmitter emitter, Duration heartbeat) {
+    LiveStream(SseEmitter emitter, Duration heartbeat, int pageSize) {
         this.emitter = emitter;
         this.heartbeat = heartbeat;
+        this.pageSize = Math.max(1, pageSize);
     }
 
     /** Called from messaging threads; never blocks. */
-    void offer(Notification notification) {
-        if (open && !queue.offer(notification)) {
-            close();
-        }
+    void wakeUp() {
+        wakeUps.offer(Boolean.TRUE);
     }
 
     void close() {
@@ -54,23 +54,23 @@ final class LiveStream {
     }
 
     /** Runs on the stream's own thread until the client goes away or the stream times out. */
-    void run(Supplier<List<Notification>> missed) {
+    void run(Subscription subscription) {
         writer = Thread.currentThread();
         try {
             emitter.send(SseEmitter.event().comment("connected"));
-            for (Notification notification : missed.get()) {
-                send(notification);
-            }
+            sendWhatIsNew(subscription);
             while (open) {
-                Notification next = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                if (next == null) {
+                if (wakeUps.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS) == null) {
                     emitter.send(SseEmitter.event().comment("heartbeat"));
                 } else {
-                    send(next);
+                    sendWhatIsNew(subscription);
                 }
             }
         } catch (IOException | IllegalStateException e) {
             // the client went away (or the emitter timed out): nothing to tell anyone
+        } catch (DataAccessException e) {
+            // the client reconnects and resumes after the last event it got
+            log.warn("Ending a notification stream, cannot read notifications: {}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -79,11 +79,15 @@ final class LiveStream {
         }
     }
 
-    private void send(Notification notification) throws IOException {
-        if (sent.add(notification.id())) {
-            emitter.send(SseEmitter.event()
-                    .id(notification.id().toString())
-                    .data(NotificationResponse.of(notification), MediaType.APPLICATION_JSON));
-        }
+    private void sendWhatIsNew(Subscription subscription) throws IOException {
+        List<Notification> page;
+        do {
+            page = subscription.next(pageSize);
+            for (Notification notification : page) {
+                emitter.send(SseEmitter.event()
+                        .id(notification.id().toString())
+                        .data(NotificationResponse.of(notification), MediaType.APPLICATION_JSON));
+            }
+        } while (page.size() == pageSize && open);
     }
 }

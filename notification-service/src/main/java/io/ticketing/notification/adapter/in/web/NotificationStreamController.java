@@ -1,13 +1,11 @@
 package io.ticketing.notification.adapter.in.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import io.ticketing.notification.application.port.in.TooManyOpenStreams;
 import io.ticketing.notification.application.port.in.WatchNotificationsUseCase;
 import io.ticketing.notification.application.port.in.WatchNotificationsUseCase.Subscription;
 import io.ticketing.notification.config.LiveStreamSettings;
-import io.ticketing.notification.domain.model.Notification;
 import io.ticketing.notification.domain.model.NotificationId;
 import io.ticketing.platform.security.CurrentUser;
 import io.ticketing.platform.web.ProblemResponses;
@@ -26,8 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code GET /api/v1/notifications/stream}: the caller's new notifications as server-sent events
- * (id = notification id, data = its JSON). A browser's EventSource sends {@code Last-Event-ID} when it
- * reconnects and gets what was stored meanwhile.
+ * (id = notification id, data = its JSON), in the order they were stored. A browser's EventSource sends
+ * {@code Last-Event-ID} when it reconnects and gets what was stored after that one.
  */
 @RestController
 class NotificationStreamController {
@@ -50,22 +48,19 @@ class NotificationStreamController {
             HttpServletResponse response) {
         UUID userId = CurrentUser.require().id();
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
-        LiveStream stream = new LiveStream(emitter, settings.heartbeat());
-        // subscribe before reading what was missed, so nothing falls between the two; throws when the user
-        // has too many streams open already
-        Subscription subscription = watch.watch(userId, stream::offer);
+        LiveStream stream = new LiveStream(emitter, settings.heartbeat(), settings.pageSize());
+        // throws when the user has too many streams open already
+        Subscription subscription = watch.watch(userId, parse(lastEventId), stream::wakeUp);
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(error -> stream.close());
         // tell buffering proxies (nginx) to pass events through at once
         response.setHeader("X-Accel-Buffering", "no");
         response.setHeader("Cache-Control", "no-cache");
-        NotificationId resumeAfter = parse(lastEventId);
         openStreams.add(stream);
         Thread.ofVirtual().name("notification-stream-" + userId).start(() -> {
             try {
-                stream.run(() -> resumeAfter == null ? List.<Notification>of()
-                        : watch.missedSince(userId, resumeAfter, settings.resumeLimit()));
+                stream.run(subscription);
             } finally {
                 subscription.close();
                 openStreams.remove(stream);

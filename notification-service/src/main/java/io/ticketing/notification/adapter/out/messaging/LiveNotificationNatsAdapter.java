@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Announces a new notification on core NATS ({@code notifications.live.<userId>}, outside every stream) so
  * the replica that holds the user's live stream pushes it. Losing an announcement is harmless: the stored
- * notification is still listed, and a reconnecting stream catches up through {@code Last-Event-ID}.
+ * notification is still listed, an open stream sends it with the user's next one (streams read all that is new),
+ * and a reconnecting stream catches up through {@code Last-Event-ID}.
  */
 @Component
 class LiveNotificationNatsAdapter implements LiveNotificationPublisher {

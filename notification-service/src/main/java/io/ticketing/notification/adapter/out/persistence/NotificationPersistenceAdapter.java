@@ -13,6 +13,8 @@ import io.ticketing.notification.domain.model.Notification;
 import io.ticketing.notification.domain.model.NotificationId;
 import io.ticketing.notification.domain.model.NotificationType;
 import io.ticketing.platform.jdbc.JdbcValues;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
@@ -44,21 +46,29 @@ class NotificationPersistenceAdapter implements NotificationRepository {
                 .single();
     }
 
-    /** A second notification for the same event fails on notification_source_event_uq (DuplicateKeyException). */
+    /**
+     * A second notification for the same event fails on notification_source_event_uq (DuplicateKeyException).
+     * The row's {@code seq}, its user's next number, is taken by the insert itself (V2's trigger), and kept only when
+     * this transaction commits: a failed or rolled-back insert leaves the number to the next one.
+     */
     @Override
     public void add(Notification notification) {
         bind(jdbc.sql(INSERT), notification).update();
     }
 
-    /** Insert or update, as JPA's merge did: afterwards the row is exactly this notification. */
+    /**
+     * Writes the read state, the only thing about a notification that changes. Not an upsert: the insert would take
+     * a number of the user's sequence (V2's trigger runs before the conflict is found), and lock it until commit.
+     */
     @Override
     public void save(Notification notification) {
-        bind(jdbc.sql(INSERT + """
-                        ON CONFLICT (id) DO UPDATE SET user_id = EXCLUDED.user_id, type = EXCLUDED.type,
-                            title = EXCLUDED.title, body = EXCLUDED.body, ticket_id = EXCLUDED.ticket_id,
-                            source_event_id = EXCLUDED.source_event_id, created_at = EXCLUDED.created_at,
-                            read_at = EXCLUDED.read_at"""), notification)
+        int updated = jdbc.sql("UPDATE notification SET read_at = :read WHERE id = :id")
+                .param("id", notification.id().value())
+                .param("read", JdbcValues.timestamptz(notification.readAt()))
                 .update();
+        if (updated != 1) {
+            throw new JdbcUpdateAffectedIncorrectNumberOfRowsException("UPDATE notification", 1, updated);
+        }
     }
 
     private static StatementSpec bind(StatementSpec statement, Notification n) {
@@ -99,12 +109,16 @@ class NotificationPersistenceAdapter implements NotificationRepository {
                 .optional();
     }
 
-    /** Newest first, the id breaking ties: the order of notification_user_created_idx. */
+    /**
+     * Newest first: the last stored first, as the live stream sees them (created_at may disagree by the few
+     * microseconds in which transactions of the user overlapped). A page is never missing one committed after it
+     * was read: that one comes before it.
+     */
     @Override
     public NotificationPage findPage(UUID userId, long offset, int limit) {
         List<Notification> items = jdbc.sql(SELECT + """
                         WHERE user_id = :user
-                        ORDER BY created_at DESC, id DESC
+                        ORDER BY seq DESC
                         OFFSET :offset LIMIT :limit""")
                 .param("user", userId)
                 .param("offset", offset)
@@ -126,19 +140,31 @@ class NotificationPersistenceAdapter implements NotificationRepository {
                 .single();
     }
 
+    @Override
+    public Optional<NotificationId> findLastStoredId(UUID userId) {
+        return jdbc.sql("SELECT id FROM notification WHERE user_id = :user ORDER BY seq DESC LIMIT 1")
+                .param("user", userId)
+                .query((rs, row) -> new NotificationId(rs.getObject("id", UUID.class)))
+                .optional();
+    }
+
     /** The join finds nothing, so neither does the query, when {@code after} is unknown or someone else's. */
     @Override
-    public List<Notification> findCreatedAfter(UUID userId, NotificationId after, int limit) {
-        return jdbc.sql("""
+    public List<Notification> findStoredAfter(UUID userId, @Nullable NotificationId after, int limit) {
+        StatementSpec query = after == null
+                ? jdbc.sql(SELECT + """
+                        WHERE user_id = :user
+                        ORDER BY seq
+                        LIMIT :limit""")
+                : jdbc.sql("""
                         SELECT n.id, n.user_id, n.type, n.title, n.body, n.ticket_id, n.source_event_id,
                                n.created_at, n.read_at
                         FROM notification n
                         JOIN notification seen ON seen.id = :after AND seen.user_id = :user
-                        WHERE n.user_id = :user AND (n.created_at, n.id) > (seen.created_at, seen.id)
-                        ORDER BY n.created_at, n.id
-                        LIMIT :limit""")
-                .param("user", userId)
-                .param("after", after.value())
+                        WHERE n.user_id = :user AND n.seq > seen.seq
+                        ORDER BY n.seq
+                        LIMIT :limit""").param("after", after.value());
+        return query.param("user", userId)
                 .param("limit", limit)
                 .query(NotificationPersistenceAdapter::notification)
                 .list();

@@ -2,10 +2,8 @@ package io.ticketing.notification.application.port.in;
 
 import java.util.UUID;
 
-import io.ticketing.notification.domain.model.NotificationId;
-
-/** Hands a freshly stored notification (announced by whichever replica stored it) to local watchers. */
+/** Tells the local watchers of a user that a notification of theirs was stored (by whichever replica). */
 public interface DeliverLiveNotificationUseCase {
 
-    void deliver(UUID userId, NotificationId notificationId);
+    void deliver(UUID userId);
 }

@@ -7,6 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.ticketing.notification.application.port.out.MailDeliveryRepository;
@@ -23,6 +28,7 @@ import io.ticketing.notification.support.TestFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -30,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The adapters' SQL against the real schema, through the ports the application uses. */
 @NotificationIntegrationTest
@@ -129,41 +136,38 @@ class PersistenceAdaptersIT {
     }
 
     @Test
-    void saveUpdatesAnExistingNotificationAndInsertsAMissingOne() {
+    void saveWritesTheReadStateOfAStoredNotificationAndRefusesAMissingOne() {
         Notification stored = notification(user, Instant.parse("2026-03-01T10:00:00Z"));
         notifications.add(stored);
         assertThat(notifications.countUnread(user)).isEqualTo(1);
 
         Notification read = stored.markRead(Instant.parse("2026-03-01T11:00:00Z"));
         notifications.save(read);
-        Notification unseen = notification(user, Instant.parse("2026-03-01T12:00:00Z"));
-        notifications.save(unseen);
 
         assertThat(notifications.findById(stored.id())).contains(read);
-        assertThat(notifications.findById(unseen.id())).contains(unseen);
-        assertThat(notifications.countUnread(user)).isEqualTo(1);
+        assertThat(notifications.countUnread(user)).isZero();
+        assertThat(seqs(user)).as("no number taken").containsExactly(1L);
+        Notification missing = notification(user, Instant.parse("2026-03-01T12:00:00Z"));
+        assertThatThrownBy(() -> notifications.save(missing)).isInstanceOf(DataAccessException.class);
+        assertThat(notifications.findById(missing.id())).isEmpty();
     }
 
+    /** Last stored first, whatever createdAt says: a page never misses one committed after it was read. */
     @Test
-    void pagesAreNewestFirstWithTheIdBreakingTiesAndCountOnlyTheUsersNotifications() {
-        Instant tie = Instant.parse("2026-03-01T12:00:00Z");
-        List<Notification> own = Stream.of(Instant.parse("2026-03-01T10:00:00Z"), tie, tie,
-                        Instant.parse("2026-03-01T14:00:00Z"), Instant.parse("2026-03-01T09:00:00Z"))
-                .map(at -> notification(user, at))
+    void pagesAreLastStoredFirstAndCountOnlyTheUsersNotifications() {
+        List<Notification> own = Stream.of("2026-03-01T10:00:00Z", "2026-03-01T12:00:00Z", "2026-03-01T12:00:00Z",
+                        "2026-03-01T14:00:00Z", "2026-03-01T09:00:00Z")
+                .map(at -> notification(user, Instant.parse(at)))
                 .toList();
         own.forEach(notifications::add);
-        notifications.add(notification(otherUser, tie));
-        notifications.save(own.getFirst().markRead(tie));
-        // uuid order in PostgreSQL is the order of the lower-case hex strings
-        List<Notification> newestFirst = own.stream()
-                .map(n -> n.id().equals(own.getFirst().id()) ? n.markRead(tie) : n)
-                .sorted(Comparator.comparing(Notification::createdAt)
-                        .thenComparing(n -> n.id().value().toString()).reversed())
-                .toList();
+        notifications.add(notification(otherUser, Instant.parse("2026-03-01T12:00:00Z")));
+        Notification read = own.getFirst().markRead(Instant.parse("2026-03-01T12:00:00Z"));
+        notifications.save(read);
+        List<Notification> lastStoredFirst = Stream.concat(Stream.of(read), own.stream().skip(1)).toList().reversed();
 
-        assertThat(notifications.findPage(user, 0, 2).items()).isEqualTo(newestFirst.subList(0, 2));
-        assertThat(notifications.findPage(user, 2, 2).items()).isEqualTo(newestFirst.subList(2, 4));
-        assertThat(notifications.findPage(user, 4, 2).items()).isEqualTo(newestFirst.subList(4, 5));
+        assertThat(notifications.findPage(user, 0, 2).items()).isEqualTo(lastStoredFirst.subList(0, 2));
+        assertThat(notifications.findPage(user, 2, 2).items()).isEqualTo(lastStoredFirst.subList(2, 4));
+        assertThat(notifications.findPage(user, 4, 2).items()).isEqualTo(lastStoredFirst.subList(4, 5));
         assertThat(notifications.findPage(user, 6, 2).items()).isEmpty();
         assertThat(notifications.findPage(user, 2, 2).totalItems()).isEqualTo(5);
         assertThat(notifications.countUnread(user)).isEqualTo(4);
@@ -171,26 +175,79 @@ class PersistenceAdaptersIT {
     }
 
     @Test
-    void createdAfterListsTheUsersLaterNotificationsOldestFirst() {
-        Instant tie = Instant.parse("2026-03-01T12:00:00Z");
-        List<Notification> own = Stream.of(Instant.parse("2026-03-01T10:00:00Z"), tie, tie,
-                        Instant.parse("2026-03-01T14:00:00Z"))
-                .map(at -> notification(user, at))
+    void storedAfterListsTheUsersLaterNotificationsInTheOrderTheyWereStored() {
+        List<Notification> own = Stream.of("2026-03-01T10:00:00Z", "2026-03-01T12:00:00Z", "2026-03-01T08:00:00Z",
+                        "2026-03-01T12:00:00Z")
+                .map(at -> notification(user, Instant.parse(at)))
                 .toList();
         own.forEach(notifications::add);
-        Notification others = notification(otherUser, Instant.parse("2026-03-01T08:00:00Z"));
+        Notification others = notification(otherUser, Instant.parse("2026-03-01T11:00:00Z"));
         notifications.add(others);
-        List<Notification> oldestFirst = own.stream()
-                .sorted(Comparator.comparing(Notification::createdAt).thenComparing(n -> n.id().value().toString()))
-                .toList();
 
-        assertThat(notifications.findCreatedAfter(user, oldestFirst.get(0).id(), 2))
-                .isEqualTo(oldestFirst.subList(1, 3));
-        assertThat(notifications.findCreatedAfter(user, oldestFirst.get(1).id(), 10))
-                .isEqualTo(oldestFirst.subList(2, 4));
-        assertThat(notifications.findCreatedAfter(user, oldestFirst.get(3).id(), 10)).isEmpty();
-        assertThat(notifications.findCreatedAfter(user, others.id(), 10)).as("someone else's id").isEmpty();
-        assertThat(notifications.findCreatedAfter(otherUser, oldestFirst.get(0).id(), 10)).isEmpty();
+        assertThat(notifications.findStoredAfter(user, null, 3)).isEqualTo(own.subList(0, 3));
+        assertThat(notifications.findStoredAfter(user, own.get(0).id(), 2)).isEqualTo(own.subList(1, 3));
+        assertThat(notifications.findStoredAfter(user, own.get(1).id(), 10)).isEqualTo(own.subList(2, 4));
+        assertThat(notifications.findStoredAfter(user, own.get(3).id(), 10)).isEmpty();
+        assertThat(notifications.findStoredAfter(user, others.id(), 10)).as("someone else's id").isEmpty();
+        assertThat(notifications.findStoredAfter(otherUser, own.get(0).id(), 10)).isEmpty();
+        assertThat(notifications.findStoredAfter(otherUser, null, 10)).containsExactly(others);
+        assertThat(notifications.findLastStoredId(user)).contains(own.get(3).id());
+        assertThat(notifications.findLastStoredId(UUID.randomUUID())).isEmpty();
+    }
+
+    /**
+     * The point of the user's sequence: an insert of the user waits while another transaction holds their last
+     * number, and so commits after it and comes after it, whatever its createdAt; other users do not wait.
+     */
+    @Test
+    void anInsertWaitsForTheUncommittedOneOfTheSameUserAndComesAfterItThoughCreatedEarlier() throws Exception {
+        Notification first = notification(user, Instant.parse("2026-03-01T10:00:01Z"));
+        Notification createdEarlier = notification(user, Instant.parse("2026-03-01T10:00:00Z"));
+        Notification othersMeanwhile = notification(otherUser, Instant.parse("2026-03-01T10:00:02Z"));
+        CountDownLatch firstInserted = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> holding = threads.submit(() -> transaction.executeWithoutResult(status -> {
+                notifications.add(first);
+                firstInserted.countDown();
+                TestFixture.awaitReleased(commitFirst);
+            }));
+            assertThat(firstInserted.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> waiting = threads.submit(() -> transaction.executeWithoutResult(
+                    status -> notifications.add(createdEarlier)));
+
+            await().atMost(Duration.ofSeconds(10)).until(fx::aTransactionWaitsForALock);
+            threads.submit(() -> notifications.add(othersMeanwhile)).get(10, TimeUnit.SECONDS);
+            assertThat(waiting).isNotDone();
+            commitFirst.countDown();
+            holding.get(10, TimeUnit.SECONDS);
+            waiting.get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(notifications.findStoredAfter(user, null, 10)).containsExactly(first, createdEarlier);
+        assertThat(notifications.findStoredAfter(user, first.id(), 10)).containsExactly(createdEarlier);
+        assertThat(seqs(user)).containsExactly(1L, 2L);
+    }
+
+    /** A redelivered event's second insert fails, and a rolled-back one is undone: neither uses up a number. */
+    @Test
+    void anInsertThatFailsOrIsRolledBackTakesNoNumber() {
+        Notification first = notification(user, Instant.parse("2026-03-01T10:00:00Z"));
+        notifications.add(first);
+        Notification sameEvent = new Notification(new NotificationId(UUID.randomUUID()), user, first.type(),
+                first.title(), first.body(), first.ticketId(), first.sourceEventId(), first.createdAt(), null);
+        assertThatThrownBy(() -> notifications.add(sameEvent)).isInstanceOf(DuplicateKeyException.class);
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            notifications.add(notification(user, Instant.parse("2026-03-01T10:00:01Z")));
+            status.setRollbackOnly();
+        });
+
+        Notification next = notification(user, Instant.parse("2026-03-01T10:00:02Z"));
+        notifications.add(next);
+
+        assertThat(seqs(user)).containsExactly(1L, 2L);
+        assertThat(notifications.findStoredAfter(user, first.id(), 10)).containsExactly(next);
     }
 
     @Test
@@ -314,6 +371,11 @@ class PersistenceAdaptersIT {
         MailDelivery delivery = MailDelivery.pending(notification.id(), due);
         deliveries.add(delivery);
         return delivery;
+    }
+
+    private List<Long> seqs(UUID owner) {
+        return fx.jdbc().sql("SELECT seq FROM notification WHERE user_id = ? ORDER BY seq").param(owner)
+                .query(Long.class).list();
     }
 
     private Map<String, Object> row(NotificationId id) {
