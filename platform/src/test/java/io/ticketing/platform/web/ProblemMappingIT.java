@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Every error a servlet service can produce comes out as RFC 9457 problem+json with the documented status. */
-@SpringBootTest(classes = ProblemMappingTest.ProbeApplication.class, properties = {
+@SpringBootTest(classes = ProblemMappingIT.ProbeApplication.class, properties = {
         "spring.autoconfigure.exclude=io.ticketing.platform.messaging.NatsAutoConfiguration,"
                 + "io.ticketing.platform.outbox.MessagingPersistenceAutoConfiguration,"
                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
@@ -41,7 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "ticketing.security.public-paths=/probe/**",
         "ticketing.http.max-body=1KB"})
 @AutoConfigureMockMvc
-class ProblemMappingTest {
+class ProblemMappingIT {
 
     @Autowired
     MockMvc mvc;

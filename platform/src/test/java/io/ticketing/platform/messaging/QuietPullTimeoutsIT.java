@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class QuietPullTimeoutsTest {
+class QuietPullTimeoutsIT {
 
     private final Logger clientLog = Logger.getLogger(ErrorListenerLoggerImpl.class.getName());
     private final List<String> logged = new CopyOnWriteArrayList<>();
