@@ -3,9 +3,11 @@ package io.ticketing.platform.inbox;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A durable JetStream consumer and the handlers it dispatches to, by message type (the subject's last
@@ -26,7 +28,9 @@ public record ConsumerDefinition(
         int batchSize,
         Map<String, Route<?>> routes) {
 
-    public record Route<T extends Message>(Parser<T> parser, MessageHandler<T> handler) {
+    /** @param lockKey what the handler locks rows by, if it says (see {@code Builder.on} with a lock key) */
+    public record Route<T extends Message>(Parser<T> parser, MessageHandler<T> handler,
+            @Nullable Function<T, String> lockKey) {
     }
 
     public static Builder durable(String durableName, String stream, String filterSubject) {
@@ -48,11 +52,28 @@ public record ConsumerDefinition(
             this.filterSubject = filterSubject;
         }
 
-        @SuppressWarnings("unchecked")
         public <T extends Message> Builder on(T prototype, MessageHandler<T> handler) {
-            routes.put(prototype.getDescriptorForType().getName(),
-                    new Route<>((Parser<T>) prototype.getParserForType(), handler));
+            return route(prototype, new Route<>(parser(prototype), handler, null));
+        }
+
+        /**
+         * As {@link #on(Message, MessageHandler)}, for a handler that locks rows by a key of the message (the user
+         * it is for, say): each batch is handled in the order of these keys (a stable sort: messages with the same
+         * key keep their order), so batch transactions, of this consumer and of any other ordered by the same key,
+         * take their locks in one order. They may wait for each other, never deadlock.
+         */
+        public <T extends Message> Builder on(T prototype, MessageHandler<T> handler, Function<T, String> lockKey) {
+            return route(prototype, new Route<>(parser(prototype), handler, lockKey));
+        }
+
+        private <T extends Message> Builder route(T prototype, Route<T> route) {
+            routes.put(prototype.getDescriptorForType().getName(), route);
             return this;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T extends Message> Parser<T> parser(T prototype) {
+            return (Parser<T>) prototype.getParserForType();
         }
 
         /** Deliveries of a message that keeps failing before it is dead-lettered; transient failures do not count. */

@@ -2,6 +2,7 @@ package io.ticketing.platform.inbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -146,6 +147,8 @@ public class DurableConsumer implements SmartLifecycle {
         if (parsed.isEmpty()) {
             return;
         }
+        // List.sort is stable: messages with the same key (or none) keep their order
+        parsed.sort(Comparator.comparing(Parsed::lockKey, Comparator.nullsFirst(Comparator.naturalOrder())));
         if (parsed.size() > 1) {
             try {
                 transactions.executeWithoutResult(status -> parsed.forEach(this::handleInTransaction));
@@ -220,7 +223,8 @@ public class DurableConsumer implements SmartLifecycle {
         T payload = route.parser().parseFrom(message.getData());
         InboundContext context = InboundContext.from(messageId, message.getSubject(), message.getHeaders(),
                 message.metaData().deliveredCount());
-        return new Parsed<>(message, route, payload, context);
+        return new Parsed<>(message, route, payload, context,
+                route.lockKey() == null ? null : route.lockKey().apply(payload));
     }
 
     private void fail(Message message, String messageId, RuntimeException error) {
@@ -281,6 +285,6 @@ public class DurableConsumer implements SmartLifecycle {
     }
 
     private record Parsed<T extends com.google.protobuf.Message>(Message message, ConsumerDefinition.Route<T> route,
-            T payload, InboundContext context) {
+            T payload, InboundContext context, @Nullable String lockKey) {
     }
 }

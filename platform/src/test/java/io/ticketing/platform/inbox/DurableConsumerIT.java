@@ -122,6 +122,49 @@ class DurableConsumerIT {
     }
 
     @Test
+    void batchesLockingRowsByKeyInOppositeOrdersWaitForEachOtherInsteadOfDeadlocking() throws Exception {
+        fx.jdbc.sql("CREATE TABLE user_lock (user_id text PRIMARY KEY)").update();
+        AtomicInteger handled = new AtomicInteger();
+        ConsumerDefinition definition = ConsumerDefinition.durable("ordered", Streams.USERS, "users.events.ordered.>")
+                .on(UserRegistered.getDefaultInstance(), (event, context) -> {
+                    handled.incrementAndGet();
+                    fx.jdbc.sql("INSERT INTO user_lock VALUES (?) ON CONFLICT (user_id) DO UPDATE SET user_id = ?")
+                            .params(event.getUserId(), event.getUserId()).update();
+                    // long enough for both batches to hold their first lock when they ask for their second
+                    sleep(300);
+                }, UserRegistered::getUserId)
+                .build();
+        DurableConsumer ordered = new DurableConsumer(definition, fx.nats, fx.nats.jetStream(), fx.transactions,
+                new Inbox(fx.jdbc), new DeadLetters(fx.nats.jetStream(), "platform-test"));
+        for (String user : new String[] {"ann", "bob", "bob", "ann"}) {
+            publish("users.events.ordered.UserRegistered", UUID.randomUUID().toString(),
+                    UserRegistered.newBuilder().setUserId(user).build().toByteArray());
+        }
+        JetStreamSubscription sub = fx.nats.jetStream().subscribe("users.events.ordered.>", PullSubscribeOptions
+                .builder().configuration(ConsumerConfiguration.builder().deliverPolicy(DeliverPolicy.All).build())
+                .build());
+        List<Message> deliveries = sub.fetch(4, Duration.ofSeconds(2));
+        assertThat(deliveries).hasSize(4);
+
+        // one batch for Ann then Bob, one for Bob then Ann, in two transactions at once
+        Thread first = Thread.ofVirtual().start(() -> ordered.process(deliveries.subList(0, 2)));
+        Thread second = Thread.ofVirtual().start(() -> ordered.process(deliveries.subList(2, 4)));
+        first.join();
+        second.join();
+
+        assertThat(handled.get()).as("both batches committed whole: none was a deadlock victim handled again")
+                .isEqualTo(4);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void failingHandlerIsRetriedUntilItSucceeds() throws Exception {
         startConsumer("retry", "users.events.retry.>");
         failTimes.put("retry@example.com", new AtomicInteger(1));

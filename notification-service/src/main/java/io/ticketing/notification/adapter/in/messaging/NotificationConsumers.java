@@ -33,7 +33,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What the service listens to on NATS: the events that become notifications (handled in the inbox
  * transaction, one notification per event id) and the mark-read command. Ticket events without a
- * notification (TicketRequested, SeatReleaseRequested) have no route and are skipped.
+ * notification (TicketRequested, SeatReleaseRequested) have no route and are skipped. Storing a notification locks
+ * its user's sequence counter until the transaction ends (V2 migration), so every route names the user as its lock
+ * key: batches, here and in other replicas, lock users in one order and wait rather than deadlock.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationConsumers {
@@ -48,17 +50,21 @@ class NotificationConsumers {
                     Occasion.UserRegistered occasion = NotificationEvents.occasion(event);
                     recipients.remember(new Recipient(occasion.userId(), occasion.email(), occasion.fullName()));
                     notifications.record(new RecordNotificationCommand(context.messageId(), occasion));
-                })
+                }, UserRegistered::getUserId)
                 .build();
     }
 
     @Bean
     ConsumerDefinition ticketEventsConsumer(RecordNotificationUseCase notifications) {
         return ConsumerDefinition.durable("notification-service-tickets", Streams.TICKETS, "tickets.events.>")
-                .on(TicketBooked.getDefaultInstance(), record(notifications, NotificationEvents::occasion))
-                .on(TicketRejected.getDefaultInstance(), record(notifications, NotificationEvents::occasion))
-                .on(TicketCancelled.getDefaultInstance(), record(notifications, NotificationEvents::occasion))
-                .on(TicketExpired.getDefaultInstance(), record(notifications, NotificationEvents::occasion))
+                .on(TicketBooked.getDefaultInstance(), record(notifications, NotificationEvents::occasion),
+                        TicketBooked::getUserId)
+                .on(TicketRejected.getDefaultInstance(), record(notifications, NotificationEvents::occasion),
+                        TicketRejected::getUserId)
+                .on(TicketCancelled.getDefaultInstance(), record(notifications, NotificationEvents::occasion),
+                        TicketCancelled::getUserId)
+                .on(TicketExpired.getDefaultInstance(), record(notifications, NotificationEvents::occasion),
+                        TicketExpired::getUserId)
                 .build();
     }
 
