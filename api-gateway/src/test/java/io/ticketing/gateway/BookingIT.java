@@ -39,6 +39,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -294,63 +295,65 @@ class BookingIT extends GatewayITSupport {
     @Test
     void anotherBodyForAKeyWhoseFirstBookingIsNotStoredYetIs422() throws Exception {
         String key = UUID.randomUUID().toString();
-        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Alice"))
-                .exchange().expectStatus().isAccepted();
+        book(key, "Alice").expectStatus().isAccepted();
 
         // ticket-service has not stored it yet: the lookup still says "missing"
-        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Bob"))
-                .exchange()
+        book(key, "Bob")
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:idempotency-key-reused");
-        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Alice"))
-                .exchange().expectStatus().isAccepted();
+        book(key, "Alice").expectStatus().isAccepted();
     }
 
     @Test
     void aKeyFirstUsedThroughAnotherReplicaIsJudgedByItsStoredTicket() throws Exception {
         String key = UUID.randomUUID().toString();
-        UUID ticketId = UUID.nameUUIDFromBytes((userId + ":" + key).getBytes(StandardCharsets.UTF_8));
-        publishAsAnotherReplica(ticketId, key, "Alice");
+        UUID ticketId = publishAsAnotherReplica(key, "Alice");
         // ticket-service stores Alice's booking a moment after this replica's first look
         CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() ->
                 tickets.put(ticketId, new Ticket("PENDING", null, hashOf("Alice"))));
 
-        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Bob"))
-                .exchange()
+        book(key, "Bob")
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:idempotency-key-reused");
-        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Alice"))
-                .exchange()
+
+        // the same body through this replica while the ticket is not stored yet: accepted once it is
+        String sameKey = UUID.randomUUID().toString();
+        UUID sameTicket = publishAsAnotherReplica(sameKey, "Alice");
+        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() ->
+                tickets.put(sameTicket, new Ticket("CONFIRMED", null, hashOf("Alice"))));
+        book(sameKey, "Alice")
                 .expectStatus().isAccepted()
-                .expectBody().jsonPath("$.id").isEqualTo(ticketId.toString());
+                .expectBody().jsonPath("$.id").isEqualTo(sameTicket.toString())
+                .jsonPath("$.status").isEqualTo("CONFIRMED");
     }
 
     @Test
     void aKeyFirstUsedThroughAnotherReplicaIs503UntilItsTicketIsStored() throws Exception {
         String key = UUID.randomUUID().toString();
-        UUID ticketId = UUID.nameUUIDFromBytes((userId + ":" + key).getBytes(StandardCharsets.UTF_8));
-        publishAsAnotherReplica(ticketId, key, "Alice");
+        publishAsAnotherReplica(key, "Alice");
 
-        http.post().uri("/api/v1/tickets").header("Authorization", bearer(token)).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking("Bob"))
-                .exchange()
+        book(key, "Bob")
                 .expectStatus().isEqualTo(503)
                 .expectHeader().exists("Retry-After")
                 .expectHeader().contentType("application/problem+json");
     }
 
-    /** The BookTicket command another gateway replica stores for the same key, with its de-duplication id. */
-    private void publishAsAnotherReplica(UUID ticketId, String key, String passenger) throws Exception {
+    private WebTestClient.ResponseSpec book(String key, String passenger) {
+        return http.post().uri("/api/v1/tickets").header("Authorization", bearer(token))
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(booking(passenger))
+                .exchange();
+    }
+
+    /** Stores the BookTicket command another gateway replica would for the key; returns the ticket id. */
+    private UUID publishAsAnotherReplica(String key, String passenger) throws Exception {
+        UUID ticketId = UUID.nameUUIDFromBytes((userId + ":" + key).getBytes(StandardCharsets.UTF_8));
         BookTicket command = BookTicket.newBuilder().setTicketId(ticketId.toString()).setIdempotencyKey(key)
                 .setRequestHash(hashOf(passenger)).setTripId(trip.toString()).setFromStationId(from.toString())
                 .setToStationId(to.toString()).setPassengerName(passenger).build();
         assertThat(nats.jetStream().publish(BOOK, command.toByteArray(),
                 PublishOptions.builder().messageId(ticketId.toString()).build()).isDuplicate()).isFalse();
+        return ticketId;
     }
 
     @Test

@@ -130,6 +130,17 @@ class EdgeIT extends GatewayITSupport {
     }
 
     @Test
+    void aPlainOptionsDoesNotTellStrangersWhichActuatorEndpointsExist() {
+        for (String path : List.of("/actuator/prometheus", "/actuator/env")) {
+            http.options().uri(path)
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().doesNotExist("Allow")
+                    .expectHeader().contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void aPlainOptionsOnAnUnknownPathIsThe404ProblemAsForGet() {
         for (String path : List.of("/no/such/thing", "/api/v1/no-such-thing")) {
             http.options().uri(path)

@@ -77,9 +77,16 @@ public class TicketCommandService implements BookTicketUseCase, CancelTicketUseC
                         recentBookings.forget(ticketId, hash);
                     }
                 })
-                .flatMap(publication -> publication == Publication.DUPLICATE && first == null
-                        ? answerAsTheStoredBooking(ticketId, hash, command.requester())
-                        : Mono.just(new TicketAccepted(ticketId, TicketStatus.PENDING)));
+                .flatMap(publication -> {
+                    if (publication == Publication.STORED) {
+                        recentBookings.stored(ticketId, hash);
+                    } else if (!recentBookings.storedFirst(ticketId, hash)) {
+                        // not this replica's first: even a request that found its body remembered here may have
+                        // found one still in flight, which then met another replica's
+                        return answerAsTheStoredBooking(ticketId, hash, command.requester());
+                    }
+                    return Mono.just(new TicketAccepted(ticketId, TicketStatus.PENDING));
+                });
     }
 
     /**

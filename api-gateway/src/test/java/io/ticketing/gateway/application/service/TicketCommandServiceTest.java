@@ -42,6 +42,7 @@ class TicketCommandServiceTest {
     /** Lookups left that still find nothing, as before ticket-service stored a booking published elsewhere. */
     private int missingLookups;
 
+    private final InMemoryRecentBookings recentBookings = new InMemoryRecentBookings(Duration.ofMinutes(2));
     private final TicketCommandService service = new TicketCommandService((id, who) -> Mono.fromSupplier(
             () -> missingLookups-- > 0 ? new TicketLookup.Missing() : lookup),
             new TicketCommandPublisher() {
@@ -61,7 +62,7 @@ class TicketCommandServiceTest {
                 public Mono<Void> cancel(UUID ticketId, Requester r) {
                     return Mono.fromRunnable(() -> published.add("cancel " + ticketId));
                 }
-            }, new InMemoryRecentBookings(Duration.ofMinutes(2)), Clock.fixed(NOW, ZoneOffset.UTC));
+            }, recentBookings, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private TicketAccepted book() {
         return service.book(new BookTicketCommand(requester, "key", booking)).block();
@@ -128,6 +129,26 @@ class TicketCommandServiceTest {
         assertThat(book().status()).as("the same booking, sent again through another replica")
                 .isEqualTo(TicketStatus.CONFIRMED);
         assertThat(published).isEmpty();
+    }
+
+    @Test
+    void aRequestFindingItsBodyInFlightHereIsStillJudgedByTheTicketWhenTheStreamHeldAnotherReplicas() {
+        publishedElsewhere = true;
+        lookup = new TicketLookup.Found(new TicketSnapshot(ticketId(), TicketStatus.PENDING, "other", null));
+        // an identical request through this replica is in flight: it has remembered the body, has no answer yet
+        recentBookings.rememberFirst(ticketId(), booking.requestHash());
+
+        assertThatThrownBy(this::book).isInstanceOfSatisfying(DomainProblem.class,
+                p -> assertThat(p.kind()).isEqualTo(ProblemKind.RULE_VIOLATED));
+    }
+
+    @Test
+    void theSameBodyAgainAfterThisReplicasFirstWasStoredIsAcceptedAtOnce() {
+        assertThat(book().status()).isEqualTo(TicketStatus.PENDING);
+        // JetStream takes the second as a duplicate of this replica's own first: nothing to look up
+        publishedElsewhere = true;
+        lookup = new TicketLookup.Unknown("ticket-service down");
+        assertThat(book().status()).isEqualTo(TicketStatus.PENDING);
     }
 
     @Test

@@ -97,7 +97,9 @@ class SecurityConfiguration {
                 .addFilterAt(new CrossOriginFilter(cors(properties), problems), SecurityWebFiltersOrder.CORS)
                 .authorizeExchange(auth -> auth
                         // a plain OPTIONS only asks which methods a path takes (OptionsFilter); preflights are
-                        // answered before this by the CORS filter
+                        // answered before this by the CORS filter. Not for the actuator: which of its endpoints
+                        // exist is for admins to know
+                        .pathMatchers(HttpMethod.OPTIONS, "/actuator/**").hasRole(admin)
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         // any method, so a wrong one gets 405 from its handler rather than 401
                         .pathMatchers("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()

@@ -16,7 +16,11 @@ public class InMemoryRecentBookings implements RecentBookings {
 
     private static final int MAX_REMEMBERED = 100_000;
 
-    private final Cache<UUID, String> firstRequests;
+    /** The first request sent for a ticket id, and whether the broker stored it as new. */
+    private record First(String requestHash, boolean stored) {
+    }
+
+    private final Cache<UUID, First> firstRequests;
 
     public InMemoryRecentBookings(Duration remembered) {
         this.firstRequests = Caffeine.newBuilder()
@@ -27,11 +31,24 @@ public class InMemoryRecentBookings implements RecentBookings {
 
     @Override
     public Optional<String> rememberFirst(UUID ticketId, String requestHash) {
-        return Optional.ofNullable(firstRequests.asMap().putIfAbsent(ticketId, requestHash));
+        return Optional.ofNullable(firstRequests.asMap().putIfAbsent(ticketId, new First(requestHash, false)))
+                .map(First::requestHash);
+    }
+
+    @Override
+    public void stored(UUID ticketId, String requestHash) {
+        firstRequests.asMap().computeIfPresent(ticketId,
+                (id, first) -> first.requestHash().equals(requestHash) ? new First(requestHash, true) : first);
+    }
+
+    @Override
+    public boolean storedFirst(UUID ticketId, String requestHash) {
+        First first = firstRequests.getIfPresent(ticketId);
+        return first != null && first.stored() && first.requestHash().equals(requestHash);
     }
 
     @Override
     public void forget(UUID ticketId, String requestHash) {
-        firstRequests.asMap().remove(ticketId, requestHash);
+        firstRequests.asMap().remove(ticketId, new First(requestHash, false));
     }
 }

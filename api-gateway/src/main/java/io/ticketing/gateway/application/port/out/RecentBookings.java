@@ -15,6 +15,15 @@ public interface RecentBookings {
      */
     Optional<String> rememberFirst(UUID ticketId, String requestHash);
 
-    /** Forgets the first request for {@code ticketId} if it is {@code requestHash}: it never reached the stream. */
+    /** The broker stored the remembered {@code requestHash} as new: this replica sent the key's first booking. */
+    void stored(UUID ticketId, String requestHash);
+
+    /** Whether this replica sent the key's first booking, with {@code requestHash}, and the broker stored it. */
+    boolean storedFirst(UUID ticketId, String requestHash);
+
+    /**
+     * Forgets the first request for {@code ticketId} if it is {@code requestHash} and not known to be stored: it never
+     * reached the stream, or the stream held another replica's first.
+     */
     void forget(UUID ticketId, String requestHash);
 }
