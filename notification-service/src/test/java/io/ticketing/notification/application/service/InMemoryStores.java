@@ -65,18 +65,13 @@ final class InMemoryStores implements NotificationRepository, MailDeliveryReposi
     }
 
     @Override
-    public Optional<Notification> findById(NotificationId id) {
-        return Optional.ofNullable(notifications.get(id));
-    }
-
-    @Override
     public List<Notification> findAllById(Collection<NotificationId> ids) {
         return ids.stream().distinct().map(notifications::get).filter(Objects::nonNull).toList();
     }
 
     @Override
     public Optional<Notification> findOwned(NotificationId id, UUID userId) {
-        return findById(id).filter(n -> n.userId().equals(userId));
+        return Optional.ofNullable(notifications.get(id)).filter(n -> n.userId().equals(userId));
     }
 
     @Override

@@ -85,14 +85,6 @@ class NotificationPersistenceAdapter implements NotificationRepository {
     }
 
     @Override
-    public Optional<Notification> findById(NotificationId id) {
-        return jdbc.sql(SELECT + "WHERE id = :id")
-                .param("id", id.value())
-                .query(NotificationPersistenceAdapter::notification)
-                .optional();
-    }
-
-    @Override
     public List<Notification> findAllById(Collection<NotificationId> ids) {
         return jdbc.sql(SELECT + "WHERE id = ANY(:ids)")
                 .param("ids", ids.stream().map(NotificationId::value).toArray(UUID[]::new))

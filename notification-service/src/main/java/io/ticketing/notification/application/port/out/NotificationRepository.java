@@ -23,8 +23,6 @@ public interface NotificationRepository {
     /** Updates the read state of a notification that exists (it fails when there is none). */
     void save(Notification notification);
 
-    Optional<Notification> findById(NotificationId id);
-
     /** The notifications among these ids that exist, in no particular order. */
     List<Notification> findAllById(Collection<NotificationId> ids);
 

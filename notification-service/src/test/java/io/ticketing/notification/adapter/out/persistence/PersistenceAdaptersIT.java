@@ -101,11 +101,11 @@ class PersistenceAdaptersIT {
         notifications.add(welcome);
         notifications.add(read);
 
-        assertThat(notifications.findById(welcome.id())).contains(welcome);
-        assertThat(notifications.findById(read.id())).contains(read);
+        assertThat(notifications.findOwned(welcome.id(), user)).contains(welcome);
+        assertThat(notifications.findOwned(read.id(), user)).contains(read);
         assertThat(notifications.findOwned(read.id(), user)).contains(read);
         assertThat(notifications.findOwned(read.id(), otherUser)).isEmpty();
-        assertThat(notifications.findById(new NotificationId(UUID.randomUUID()))).isEmpty();
+        assertThat(notifications.findOwned(new NotificationId(UUID.randomUUID()), user)).isEmpty();
     }
 
     @Test
@@ -144,12 +144,12 @@ class PersistenceAdaptersIT {
         Notification read = stored.markRead(Instant.parse("2026-03-01T11:00:00Z"));
         notifications.save(read);
 
-        assertThat(notifications.findById(stored.id())).contains(read);
+        assertThat(notifications.findOwned(stored.id(), user)).contains(read);
         assertThat(notifications.countUnread(user)).isZero();
         assertThat(seqs(user)).as("no number taken").containsExactly(1L);
         Notification missing = notification(user, Instant.parse("2026-03-01T12:00:00Z"));
         assertThatThrownBy(() -> notifications.save(missing)).isInstanceOf(DataAccessException.class);
-        assertThat(notifications.findById(missing.id())).isEmpty();
+        assertThat(notifications.findOwned(missing.id(), user)).isEmpty();
     }
 
     /** Last stored first, whatever createdAt says: a page never misses one committed after it was read. */
