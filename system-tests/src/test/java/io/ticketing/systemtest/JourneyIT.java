@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -31,6 +32,17 @@ class JourneyIT {
         Session admin = Session.admin();
         Session traveller = Session.register("Ada Traveller");
         Network net = Network.build(admin, 4, 6);
+
+        // what the admin creates is found where its Location points; a train's seats are named "wagon-seat"
+        Api.Response city = admin.api().post("/api/v1/cities",
+                Map.of("name", "Extra-" + UUID.randomUUID(), "country", "Testland"));
+        assertThat(Api.anonymous().get(city.header("Location")).json()).isEqualTo(city.json());
+        Api.Response station = admin.api().post("/api/v1/stations", Map.of("name", "Extra", "cityId",
+                city.text("id"), "code", "X" + UUID.randomUUID().toString().substring(0, 7)));
+        assertThat(Api.anonymous().get(station.header("Location")).json()).isEqualTo(station.json());
+        Api.Response train = Api.anonymous().get("/api/v1/trains/" + net.trainId());
+        assertThat(train.json().path("wagons").get(1).path("seats").get(2).path("seatNumber").asString())
+                .isEqualTo("2-3");
 
         // search A -> C on the trip's day: found with both classes, price = 2 segments
         Api.Response search = Api.anonymous().get("/api/v1/trips?from=" + net.cityIds().get(0) + "&to="
@@ -59,13 +71,27 @@ class JourneyIT {
         JsonNode seatMap = net.seatMap(Api.anonymous(), 0, 2);
         assertThat(seatMap).hasSize(10);
         String seatId = firstFreeSeat(seatMap, "FIRST");
-        String bySeat = Tickets.book(traveller, net.booking(0, 2, seatId, null, "Ada Traveller"));
+        Map<String, Object> seatBooking = net.booking(0, 2, seatId, null, "Ada Traveller");
+        String key = UUID.randomUUID().toString();
+        Api.Response booked = traveller.api().post("/api/v1/tickets", seatBooking, Map.of("Idempotency-Key", key));
+        assertThat(booked.status()).as("booking: %s", booked).isEqualTo(202);
+        String bySeat = booked.text("id");
         JsonNode confirmed = Tickets.awaitSettled(traveller, bySeat);
         assertThat(confirmed.path("status").asString()).as("%s", confirmed).isEqualTo("CONFIRMED");
         assertThat(confirmed.path("seat").path("id").asString()).isEqualTo(seatId);
         assertThat(confirmed.path("price").path("amount").asString()).isEqualTo("40.00");
         assertThat(confirmed.path("from").path("stationId").asString()).isEqualTo(net.stationIds().get(0));
         Summary.count("bookings confirmed");
+
+        // the same key and body again: the same answer, no second ticket; the same key with another body: 422
+        Api.Response repeated = traveller.api().post("/api/v1/tickets", seatBooking, Map.of("Idempotency-Key", key));
+        assertThat(repeated.status()).as("repeated booking: %s", repeated).isEqualTo(202);
+        assertThat(repeated.json()).isEqualTo(booked.json());
+        assertThat(repeated.header("Location")).isEqualTo(booked.header("Location"));
+        Api.Response reused = traveller.api().post("/api/v1/tickets",
+                net.booking(0, 2, seatId, null, "Someone Else"), Map.of("Idempotency-Key", key));
+        assertThat(reused.status()).as("key reused: %s", reused).isEqualTo(422);
+        assertThat(reused.isProblem()).isTrue();
 
         // book by class SECOND B -> D
         String byClass = Tickets.book(traveller, net.booking(1, 3, null, "SECOND", "Ada Traveller"));
@@ -102,11 +128,12 @@ class JourneyIT {
         assertThat(again.isProblem()).isTrue();
 
         // review by a traveller with a confirmed ticket; a stranger may not
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Api.Response review = traveller.api().post("/api/v1/trips/" + net.tripId() + "/reviews",
-                    Map.of("rating", 5, "comment", "Smooth ride"));
-            assertThat(review.status()).as("review: %s", review).isEqualTo(201);
-        });
+        Api.Response review = await().atMost(Duration.ofSeconds(20)).until(
+                () -> traveller.api().post("/api/v1/trips/" + net.tripId() + "/reviews",
+                        Map.of("rating", 5, "comment", "Smooth ride")), r -> r.status() == 201);
+        Api.Response posted = Api.anonymous().get(review.header("Location"));
+        assertThat(posted.status()).as("the review's Location: %s", posted).isEqualTo(200);
+        assertThat(posted.json()).isEqualTo(review.json());
         Session stranger = Session.register("Sam Stranger");
         Api.Response forbidden = stranger.api().post("/api/v1/trips/" + net.tripId() + "/reviews",
                 Map.of("rating", 1, "comment", "never travelled"));

@@ -122,6 +122,12 @@ class CatalogApiIT {
         assertThat(stations.body().get("items").get(0).get("name").asString()).isEqualTo("Part-Dieu");
         assertThat(stations.body().get("page").asInt()).isZero();
         assertThat(stations.body().get("size").asInt()).isEqualTo(20);
+
+        // where the gateway's 201 Location points
+        assertThat(get("/api/v1/cities/" + cityId).body()).isEqualTo(city);
+        assertThat(get("/api/v1/stations/" + station.get("id").asString()).body()).isEqualTo(station);
+        assertThat(get("/api/v1/cities/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(get("/api/v1/stations/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
     @Test
@@ -162,6 +168,7 @@ class CatalogApiIT {
         assertThat(train.get("wagons")).hasSize(2);
         JsonNode lastSeat = train.get("wagons").get(1).get("seats").get(11);
         assertThat(lastSeat.get("number").asString()).isEqualTo("3-12");
+        assertThat(lastSeat.get("seatNumber").asString()).as("API.md's name").isEqualTo("3-12");
         assertThat(lastSeat.get("wagon").asInt()).isEqualTo(3);
         assertThat(lastSeat.get("seatClass").asString()).isEqualTo("SECOND");
 
@@ -353,6 +360,8 @@ class CatalogApiIT {
                 + setup.station(0));
         assertThat(wrongWay.status()).isEqualTo(422);
         assertThat(get("/api/v1/trips/" + UUID.randomUUID() + "/reviews").status()).isEqualTo(404);
+        assertThat(get("/api/v1/trips/" + setup.trip().id() + "/reviews/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
         Got reviews = get("/api/v1/trips/" + setup.trip().id() + "/reviews");
         assertThat(reviews.status()).isEqualTo(200);
         assertThat(reviews.body().get("totalItems").asLong()).isZero();

@@ -1,11 +1,13 @@
 package io.ticketing.train;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import io.nats.client.Connection;
 import io.ticketing.platform.command.CommandClient;
+import io.ticketing.platform.error.DomainProblem;
 import io.ticketing.platform.test.ServiceIntegrationTest;
 import io.ticketing.proto.commands.v1.CancelTrip;
 import io.ticketing.proto.commands.v1.CommandReply;
@@ -20,6 +22,8 @@ import io.ticketing.proto.events.v1.TicketCancelled;
 import io.ticketing.proto.events.v1.TicketRequested;
 import io.ticketing.proto.events.v1.TripCancelled;
 import io.ticketing.train.application.port.in.GetTripsQuery;
+import io.ticketing.train.application.port.in.ReviewView;
+import io.ticketing.train.domain.model.ReviewId;
 import io.ticketing.platform.web.PageResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** ticket-service's events in through the TICKETS stream, train-service's answers out on the TRAINS stream. */
 @ServiceIntegrationTest
@@ -218,6 +225,14 @@ class TicketEventsIT {
                     assertThat(page.totalItems()).isEqualTo(1);
                     assertThat(page.averageRating()).isEqualTo(4.0);
                 });
+        JsonNode answer = JsonMapper.builder().build().readTree(first.getSucceeded().getBody().toByteArray());
+        ReviewId posted = new ReviewId(UUID.fromString(answer.get("id").asString()));
+        ReviewView stored = tripsQuery.review(setup.tripId(), posted);
+        assertThat(stored.rating()).isEqualTo(4);
+        assertThat(stored.createdAt()).as("the answer reads as the stored review")
+                .isEqualTo(Instant.parse(answer.get("createdAt").asString()));
+        assertThatThrownBy(() -> tripsQuery.review(catalog.trip(2, 0, 1).tripId(), posted))
+                .as("a review is found under its own trip only").isInstanceOf(DomainProblem.class);
     }
 
     private CommandReply postReview(PostReview review, UUID user) throws Exception {

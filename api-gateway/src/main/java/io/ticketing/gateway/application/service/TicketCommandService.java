@@ -53,7 +53,7 @@ public class TicketCommandService implements BookTicketUseCase, CancelTicketUseC
         return tickets.find(ticketId, command.requester()).flatMap(lookup -> switch (lookup) {
             case TicketLookup.Found found -> {
                 found.ticket().checkSameBooking(hash);
-                yield Mono.just(new TicketAccepted(ticketId, found.ticket().status()));
+                yield Mono.just(accepted(ticketId));
             }
             case TicketLookup.Missing missing -> publishBooking(ticketId, hash, command);
             case TicketLookup.Unknown unknown -> publishBooking(ticketId, hash, command);
@@ -85,8 +85,16 @@ public class TicketCommandService implements BookTicketUseCase, CancelTicketUseC
                         // found one still in flight, which then met another replica's
                         return answerAsTheStoredBooking(ticketId, hash, command.requester());
                     }
-                    return Mono.just(new TicketAccepted(ticketId, TicketStatus.PENDING));
+                    return Mono.just(accepted(ticketId));
                 });
+    }
+
+    /**
+     * A booking is answered as its first request was, however far it has got since (API.md: the same key and body
+     * again, the same answer): its Location tells the current status.
+     */
+    private static TicketAccepted accepted(UUID ticketId) {
+        return new TicketAccepted(ticketId, TicketStatus.PENDING);
     }
 
     /**
@@ -99,7 +107,7 @@ public class TicketCommandService implements BookTicketUseCase, CancelTicketUseC
         return findAllowingForItsBooking(ticketId, requester, MISSING_RECHECKS).map(lookup -> {
             if (lookup instanceof TicketLookup.Found found) {
                 found.ticket().checkSameBooking(hash);
-                return new TicketAccepted(ticketId, found.ticket().status());
+                return accepted(ticketId);
             }
             throw new DomainProblem(ProblemKind.UNAVAILABLE, "An earlier request with this Idempotency-Key is "
                     + "still being stored; retry with the same key");

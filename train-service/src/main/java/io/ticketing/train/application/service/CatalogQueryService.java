@@ -11,6 +11,7 @@ import io.ticketing.train.application.port.in.CityView;
 import io.ticketing.train.application.port.in.GetCatalogQuery;
 import io.ticketing.train.application.port.in.GetTripsQuery;
 import io.ticketing.train.application.port.in.ReviewPage;
+import io.ticketing.train.application.port.in.ReviewView;
 import io.ticketing.train.application.port.in.SeatMapEntry;
 import io.ticketing.train.application.port.in.StationView;
 import io.ticketing.train.application.port.in.TrainView;
@@ -20,6 +21,7 @@ import io.ticketing.train.application.port.out.CatalogReadModel;
 import io.ticketing.train.application.port.out.TrainRepository;
 import io.ticketing.train.application.port.out.TripRepository;
 import io.ticketing.train.domain.model.CityId;
+import io.ticketing.train.domain.model.ReviewId;
 import io.ticketing.train.domain.model.Segment;
 import io.ticketing.train.domain.model.StationId;
 import io.ticketing.train.domain.model.TrainId;
@@ -50,6 +52,16 @@ class CatalogQueryService implements GetCatalogQuery, GetTripsQuery {
     @Override
     public PageResponse<CityView> cities(@Nullable String prefix, PageResponse.PageRequest page) {
         return readModel.cities(prefix == null || prefix.isBlank() ? null : prefix.strip(), page);
+    }
+
+    @Override
+    public CityView city(CityId id) {
+        return readModel.city(id).orElseThrow(() -> DomainProblem.notFound("Unknown city " + id));
+    }
+
+    @Override
+    public StationView station(StationId id) {
+        return readModel.station(id).orElseThrow(() -> DomainProblem.notFound("Unknown station " + id));
     }
 
     @Override
@@ -93,6 +105,12 @@ class CatalogQueryService implements GetCatalogQuery, GetTripsQuery {
     public ReviewPage reviews(TripId id, PageResponse.PageRequest page) {
         existing(id);
         return readModel.reviews(id, page);
+    }
+
+    @Override
+    public ReviewView review(TripId id, ReviewId reviewId) {
+        return readModel.review(id, reviewId)
+                .orElseThrow(() -> DomainProblem.notFound("No review " + reviewId + " of trip " + id));
     }
 
     private Trip existing(TripId id) {

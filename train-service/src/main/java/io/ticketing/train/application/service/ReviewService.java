@@ -1,6 +1,7 @@
 package io.ticketing.train.application.service;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 import io.ticketing.platform.error.DomainProblem;
 import io.ticketing.platform.messaging.Ids;
@@ -40,7 +41,8 @@ class ReviewService implements PostReviewUseCase {
             throw DomainProblem.forbidden("Only travellers with a confirmed ticket on this trip may review it");
         }
         Review review = new Review(new ReviewId(Ids.newId()), command.trip(), command.userId(), command.rating(),
-                command.comment(), clock.instant());
+                // PostgreSQL keeps microseconds: the answer must read as the stored review does
+                command.comment(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (!reviews.add(review)) {
             throw DomainProblem.conflict("REVIEW_EXISTS", "You have already reviewed this trip");
         }

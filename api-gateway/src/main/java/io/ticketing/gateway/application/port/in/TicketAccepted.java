@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A booking or cancellation the system took charge of; its outcome is learned from the ticket later.
  *
- * @param status the ticket's status when the command was accepted; null when ticket-service could not tell
+ * @param status for a booking PENDING, also when the same booking is asked again (the same answer as the first);
+ *               for a cancellation the ticket's status when it was accepted, null when ticket-service could not tell
  */
 public record TicketAccepted(UUID id, @Nullable TicketStatus status) {
 }

@@ -8,6 +8,7 @@ import io.ticketing.train.application.port.in.GetCatalogQuery;
 import io.ticketing.train.application.port.in.StationView;
 import io.ticketing.train.application.port.in.TrainView;
 import io.ticketing.train.domain.model.CityId;
+import io.ticketing.train.domain.model.StationId;
 import io.ticketing.train.domain.model.TrainId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +34,20 @@ class CatalogController {
         return catalog.cities(q, new PageResponse.PageRequest(page, size));
     }
 
+    @GetMapping("/cities/{id}")
+    CityView city(@PathVariable UUID id) {
+        return catalog.city(new CityId(id));
+    }
+
     @GetMapping("/stations")
     PageResponse<StationView> stations(@RequestParam(required = false) @Nullable UUID cityId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return catalog.stations(cityId == null ? null : new CityId(cityId), new PageResponse.PageRequest(page, size));
+    }
+
+    @GetMapping("/stations/{id}")
+    StationView station(@PathVariable UUID id) {
+        return catalog.station(new StationId(id));
     }
 
     @GetMapping("/trains/{id}")

@@ -7,10 +7,12 @@ import java.util.UUID;
 import io.ticketing.platform.web.PageResponse;
 import io.ticketing.train.application.port.in.GetTripsQuery;
 import io.ticketing.train.application.port.in.ReviewPage;
+import io.ticketing.train.application.port.in.ReviewView;
 import io.ticketing.train.application.port.in.SeatMapEntry;
 import io.ticketing.train.application.port.in.TripSearchResult;
 import io.ticketing.train.application.port.in.TripView;
 import io.ticketing.train.domain.model.CityId;
+import io.ticketing.train.domain.model.ReviewId;
 import io.ticketing.train.domain.model.StationId;
 import io.ticketing.train.domain.model.TripId;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -52,5 +54,10 @@ class TripController {
     ReviewPage reviews(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return trips.reviews(new TripId(id), new PageResponse.PageRequest(page, size));
+    }
+
+    @GetMapping("/{id}/reviews/{reviewId}")
+    ReviewView review(@PathVariable UUID id, @PathVariable UUID reviewId) {
+        return trips.review(new TripId(id), new ReviewId(reviewId));
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.ticketing.platform.jdbc.JdbcValues;
@@ -27,8 +28,10 @@ import io.ticketing.train.application.port.in.TripSearchResult.StationRef;
 import io.ticketing.train.application.port.out.CatalogReadModel;
 import io.ticketing.train.domain.model.CityId;
 import io.ticketing.train.domain.model.Money;
+import io.ticketing.train.domain.model.ReviewId;
 import io.ticketing.train.domain.model.SeatClass;
 import io.ticketing.train.domain.model.Segment;
+import io.ticketing.train.domain.model.StationId;
 import io.ticketing.train.domain.model.Trip;
 import io.ticketing.train.domain.model.TripId;
 import org.jspecify.annotations.Nullable;
@@ -96,6 +99,14 @@ class CatalogReadModelAdapter implements CatalogReadModel {
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
 
+    @Override
+    public Optional<CityView> city(CityId id) {
+        return jdbc.sql("SELECT id, name, country FROM city WHERE id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> new CityView(Sql.uuid(rs, "id"), rs.getString("name"), rs.getString("country")))
+                .optional();
+    }
+
     private static String likePrefix(String prefix) {
         return prefix.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
@@ -119,6 +130,11 @@ class CatalogReadModelAdapter implements CatalogReadModel {
                 .query((rs, n) -> station(rs))
                 .list();
         return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    @Override
+    public Optional<StationView> station(StationId id) {
+        return jdbc.sql(STATIONS + " WHERE s.id = :id").param("id", id.value()).query((rs, n) -> station(rs)).optional();
     }
 
     private static StationView station(ResultSet rs) throws SQLException {
@@ -208,10 +224,24 @@ class CatalogReadModelAdapter implements CatalogReadModel {
                 .param("trip", tripId.value())
                 .param("limit", page.size())
                 .param("offset", page.offset())
-                .query((rs, n) -> new ReviewView(Sql.uuid(rs, "id"), Sql.uuid(rs, "trip_id"), Sql.uuid(rs, "user_id"),
-                        rs.getInt("rating"), rs.getString("comment"), JdbcValues.requiredInstant(rs, "created_at")))
+                .query((rs, n) -> review(rs))
                 .list();
         return new ReviewPage(items, page.page(), page.size(), summary.total(),
                 summary.average() == null ? null : summary.average().doubleValue());
+    }
+
+    @Override
+    public Optional<ReviewView> review(TripId tripId, ReviewId id) {
+        return jdbc.sql("SELECT id, trip_id, user_id, rating, comment, created_at FROM review"
+                        + " WHERE id = :id AND trip_id = :trip")
+                .param("id", id.value())
+                .param("trip", tripId.value())
+                .query((rs, n) -> review(rs))
+                .optional();
+    }
+
+    private static ReviewView review(ResultSet rs) throws SQLException {
+        return new ReviewView(Sql.uuid(rs, "id"), Sql.uuid(rs, "trip_id"), Sql.uuid(rs, "user_id"),
+                rs.getInt("rating"), rs.getString("comment"), JdbcValues.requiredInstant(rs, "created_at"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.ticketing.platform.web.PageResponse;
 import io.ticketing.train.domain.model.CityId;
+import io.ticketing.train.domain.model.ReviewId;
 import io.ticketing.train.domain.model.StationId;
 import io.ticketing.train.domain.model.TripId;
 
@@ -22,4 +23,7 @@ public interface GetTripsQuery {
 
     /** 404 if the trip is unknown. */
     ReviewPage reviews(TripId id, PageResponse.PageRequest page);
+
+    /** One review of the trip (where a posted review's Location points); 404 if either is unknown. */
+    ReviewView review(TripId id, ReviewId reviewId);
 }

@@ -12,7 +12,11 @@ public record TrainView(UUID id, String number, String name, List<WagonView> wag
     public record WagonView(int number, SeatClass seatClass, List<SeatView> seats) {
     }
 
-    public record SeatView(UUID id, int wagon, String number, SeatClass seatClass) {
+    /**
+     * {@code seatNumber} is API.md's name for a train's seats ("3-12"); {@code number} holds the same label under
+     * the name the seat map and the ticket use, so a client reads a seat the same way everywhere.
+     */
+    public record SeatView(UUID id, int wagon, String number, String seatNumber, SeatClass seatClass) {
     }
 
     public static TrainView of(Train train) {
@@ -20,7 +24,7 @@ public record TrainView(UUID id, String number, String name, List<WagonView> wag
         List<SeatView> current = new ArrayList<>();
         for (int i = 0; i < train.seats().size(); i++) {
             var seat = train.seats().get(i);
-            current.add(new SeatView(seat.id().value(), seat.wagon(), seat.label(), seat.seatClass()));
+            current.add(new SeatView(seat.id().value(), seat.wagon(), seat.label(), seat.label(), seat.seatClass()));
             boolean wagonEnds = i == train.seats().size() - 1 || train.seats().get(i + 1).wagon() != seat.wagon();
             if (wagonEnds) {
                 wagons.add(new WagonView(seat.wagon(), seat.seatClass(), List.copyOf(current)));
