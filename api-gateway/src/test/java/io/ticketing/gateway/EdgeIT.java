@@ -1,5 +1,6 @@
 package io.ticketing.gateway;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -269,6 +270,20 @@ class EdgeIT extends GatewayITSupport {
             assertThat(r.getResponseHeaders().getFirst("Retry-After")).matches("[1-9][0-9]*");
             assertThat(r.getResponseHeaders().getContentType()).hasToString("application/problem+json");
         });
+    }
+
+    @Test
+    void anEscapedLetterInThePathDoesNotWalkAroundTheLimit() {
+        String token = TestTokens.user(UUID.randomUUID());
+        List<Integer> statuses = Flux.range(0, GatewayTestInfrastructure.RATE_LIMIT_CAPACITY * 2)
+                .flatMap(i -> Flux.defer(() -> Flux.just(http.get()
+                        .uri(URI.create("http://127.0.0.1:" + port + "/%61pi/v1/tickets/" + UUID.randomUUID()))
+                        .header("Authorization", bearer(token))
+                        .exchange().expectBody().returnResult().getStatus().value())), 16)
+                .collectList().block();
+
+        assertThat(statuses).as("routed as /api/v1/tickets/{id}").contains(404).doesNotContain(401, 403);
+        assertThat(statuses).as("and counted as such").contains(429);
     }
 
     @Test

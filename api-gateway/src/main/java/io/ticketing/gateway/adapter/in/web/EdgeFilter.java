@@ -44,6 +44,9 @@ import reactor.core.publisher.Mono;
  * <li>a correlation id and a W3C {@code traceparent} are taken from the caller or created, forwarded to the
  * services and returned in the response;</li>
  * <li>bodies over the limit are refused with 413 (declared length up front, streamed bodies while read);</li>
+ * <li>the path is normalized (RFC 3986 6.2.2.2: {@code /%61pi} is {@code /api}), so that every later check -
+ * security rules, rate limits, routes - reads it as the services will, and none can be walked around by
+ * escaping a letter;</li>
  * <li>the notification stream accepts {@code ?access_token=}, since browsers' EventSource cannot set headers; it
  * becomes an Authorization header and leaves the URL before anything logs or forwards it.</li>
  * </ul>
@@ -84,11 +87,13 @@ class EdgeFilter implements WebFilter {
         if (declared > maxBody) {
             return Mono.error(HttpProblem.of(ProblemKind.PAYLOAD_TOO_LARGE, "The body exceeds " + maxBody + " bytes"));
         }
-        if (!decodesAsUtf8(request.getURI().getRawPath())) {
+        String rawPath = request.getURI().getRawPath();
+        if (!decodesAsUtf8(rawPath)) {
             return Mono.error(HttpProblem.of(ProblemKind.INVALID_INPUT,
                     "The URL path is not valid UTF-8 once percent-decoded"));
         }
-        String accessToken = NOTIFICATION_STREAM.equals(request.getPath().pathWithinApplication().value())
+        String path = normalizedPath(rawPath);
+        String accessToken = NOTIFICATION_STREAM.equals(path)
                 ? request.getQueryParams().getFirst(ACCESS_TOKEN_PARAM) : null;
         ServerHttpRequest.Builder mutated = request.mutate().headers(headers -> {
             for (String name : new ArrayList<>(headers.headerNames())) {
@@ -106,6 +111,9 @@ class EdgeFilter implements WebFilter {
         });
         if (request.getQueryParams().containsKey(ACCESS_TOKEN_PARAM)) {
             mutated.uri(withoutAccessToken(request.getURI()));
+        }
+        if (!path.equals(rawPath)) {
+            mutated.path(path);
         }
         ServerHttpRequest forwarded = mutated.build();
         if (declared < 0) {
@@ -141,6 +149,37 @@ class EdgeFilter implements WebFilter {
         } catch (IllegalArgumentException notDecodable) {
             return name;
         }
+    }
+
+    /**
+     * The path with the percent-escapes of unreserved characters decoded: letters, digits, {@code -}, {@code _} and
+     * {@code ~}. A dot stays escaped (decoded, {@code %2e%2e} would become a {@code ..} segment; the security
+     * firewall refuses an escaped dot), and so does every reserved or non-ASCII character.
+     */
+    static String normalizedPath(String rawPath) {
+        if (rawPath.indexOf('%') < 0) {
+            return rawPath;
+        }
+        StringBuilder path = new StringBuilder(rawPath.length());
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%' && i + 2 < rawPath.length()) {
+                int high = Character.digit(rawPath.charAt(i + 1), 16);
+                int low = Character.digit(rawPath.charAt(i + 2), 16);
+                char decoded = (char) (high << 4 | low);
+                if (high >= 0 && low >= 0 && isUnreservedButDot(decoded)) {
+                    path.append(decoded);
+                    i += 2;
+                    continue;
+                }
+            }
+            path.append(c);
+        }
+        return path.toString();
+    }
+
+    private static boolean isUnreservedButDot(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '~');
     }
 
     /**

@@ -42,6 +42,14 @@ class EdgeFilterTest {
     }
 
     @Test
+    void decodesEscapedLettersDigitsAndMarksButNoDotNorReservedCharacter() {
+        assertThat(EdgeFilter.normalizedPath("/%61pi/v1/auth/%6C%6Fgin")).isEqualTo("/api/v1/auth/login");
+        assertThat(EdgeFilter.normalizedPath("/api/v1/x%2Dy%5F%7E%31")).isEqualTo("/api/v1/x-y_~1");
+        assertThat(EdgeFilter.normalizedPath("/api/%2e%2e/%2F%3B%25%C3%A9%")).isEqualTo("/api/%2e%2e/%2F%3B%25%C3%A9%");
+        assertThat(EdgeFilter.normalizedPath("/api/%zz%4")).isEqualTo("/api/%zz%4");
+    }
+
+    @Test
     void tellsPathsThatDecodeAsUtf8FromOthers() {
         assertThat(EdgeFilter.decodesAsUtf8("/api/v1/cities/caf%C3%A9")).isTrue();
         assertThat(EdgeFilter.decodesAsUtf8("/api/v1/trains/plain")).isTrue();
