@@ -1,5 +1,6 @@
 package io.ticketing.gateway;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Tokens are verified against the JWKS served by the stub user-service; nothing else speaks for the caller. */
 class SecurityIT extends GatewayITSupport {
@@ -139,10 +141,12 @@ class SecurityIT extends GatewayITSupport {
         TestTokens.publish(TestTokens.NEXT_KEY);
         String token = TestTokens.sign(TestTokens.claims(UUID.randomUUID(), List.of("USER"))
                 .issueTime(new Date()).build(), TestTokens.NEXT_KEY);
-        http.get().uri("/api/v1/tickets/{id}", UUID.randomUUID())
+        // the keys are fetched again for an unknown key id at most once a second (RefreshingJwkSource)
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> http.get()
+                .uri("/api/v1/tickets/{id}", UUID.randomUUID())
                 .header("Authorization", bearer(token))
                 .exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound());
     }
 
     @Test

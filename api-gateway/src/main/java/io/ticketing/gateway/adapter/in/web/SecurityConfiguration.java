@@ -34,11 +34,12 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway is a stateless OAuth2 resource server: RS256 tokens from user-service's JWKS (Nimbus caches the
- * keys and fetches them again when a token names an unknown {@code kid}), issuer and audience checked, roles from
+ * The gateway is a stateless OAuth2 resource server: RS256 tokens from user-service's JWKS (fetched again every
+ * five minutes and for an unknown {@code kid}: {@link RefreshingJwkSource}), issuer and audience checked, roles from
  * the {@code roles} claim. Catalog writes need ADMIN, every other API call a valid token, except the public ones.
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,7 +61,8 @@ class SecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(TokenSettings settings) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwksUrl())
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withJwkSource(RefreshingJwkSource.over(WebClient.create(), settings.jwksUrl()))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(ResourceServerAutoConfiguration.validator(settings));
