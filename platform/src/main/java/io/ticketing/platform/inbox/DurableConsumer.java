@@ -122,7 +122,9 @@ public class DurableConsumer implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too: this thread is the consumer, and one that ended would leave the service looking
+                // healthy while it consumes nothing
                 if (!running) {
                     return;
                 }
@@ -154,7 +156,7 @@ public class DurableConsumer implements SmartLifecycle {
                 transactions.executeWithoutResult(status -> parsed.forEach(this::handleInTransaction));
                 parsed.forEach(p -> p.message().ack());
                 return;
-            } catch (RuntimeException batchFailure) {
+            } catch (RuntimeException | Error batchFailure) {
                 log.debug("Batch of {} failed, retrying one by one: {}", parsed.size(), batchFailure.getMessage());
             }
         }
@@ -176,7 +178,8 @@ public class DurableConsumer implements SmartLifecycle {
                 transactions.executeWithoutResult(status -> handleInTransaction(p));
                 p.message().ack();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // a handler's Error (a stack overflow, an assertion) fails its message like an exception
                 if (!running || !TransientFailures.isTransient(e)) {
                     fail(p.message(), p.context().messageId(), e);
                     return;
@@ -227,7 +230,7 @@ public class DurableConsumer implements SmartLifecycle {
                 route.lockKey() == null ? null : route.lockKey().apply(payload));
     }
 
-    private void fail(Message message, String messageId, RuntimeException error) {
+    private void fail(Message message, String messageId, Throwable error) {
         long delivered = message.metaData().deliveredCount();
         if (delivered >= definition.maxDeliver() && !TransientFailures.isTransient(error)) {
             deadLetter(message, messageId, error);
@@ -239,7 +242,7 @@ public class DurableConsumer implements SmartLifecycle {
         }
     }
 
-    private void deadLetter(Message message, String messageId, Exception error) {
+    private void deadLetter(Message message, String messageId, Throwable error) {
         try {
             deadLetters.send(definition.durableName(), message, messageId, error);
             message.ack();

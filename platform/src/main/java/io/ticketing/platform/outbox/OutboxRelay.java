@@ -170,7 +170,8 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too: a relay thread that ended would leave the service looking healthy, publishing nothing
                 backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), properties.maxBackoff().toMillis());
                 Instant now = Instant.now();
                 if (!failing || Duration.between(lastFailureLogged, now).compareTo(FAILURE_LOG_INTERVAL) >= 0) {

@@ -35,6 +35,7 @@ class DurableConsumerIT {
     /** Test-controlled behaviour of the handler, by e-mail. */
     private static final Set<String> failAlways = ConcurrentHashMap.newKeySet();
     private static final ConcurrentHashMap<String, AtomicInteger> failTimes = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, AtomicInteger> errorTimes = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, AtomicInteger> databaseDownTimes = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, Long> lastDelivery = new ConcurrentHashMap<>();
@@ -67,6 +68,10 @@ class DurableConsumerIT {
                     AtomicInteger down = databaseDownTimes.get(event.getEmail());
                     if (down != null && down.getAndDecrement() > 0) {
                         throw new DataAccessResourceFailureException("database restarting");
+                    }
+                    AtomicInteger errors = errorTimes.get(event.getEmail());
+                    if (errors != null && errors.getAndDecrement() > 0) {
+                        throw new StackOverflowError("handler error for " + event.getEmail());
                     }
                     AtomicInteger remaining = failTimes.get(event.getEmail());
                     if (failAlways.contains(event.getEmail())
@@ -173,6 +178,20 @@ class DurableConsumerIT {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> effects("retry@example.com") == 1);
         assertThat(attempts.get("retry@example.com").get()).isEqualTo(2);
+    }
+
+    @Test
+    void anErrorInAHandlerFailsItsMessageAndTheConsumerGoesOn() throws Exception {
+        startConsumer("error", "users.events.error.>");
+        errorTimes.put("error@example.com", new AtomicInteger(1));
+        publish("users.events.error.UserRegistered", UUID.randomUUID().toString(),
+                UserRegistered.newBuilder().setEmail("error@example.com").build().toByteArray());
+        publish("users.events.error.UserRegistered", UUID.randomUUID().toString(),
+                UserRegistered.newBuilder().setEmail("after-error@example.com").build().toByteArray());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> effects("error@example.com") == 1
+                && effects("after-error@example.com") == 1);
+        assertThat(attempts.get("error@example.com").get()).as("retried after the error").isEqualTo(2);
     }
 
     @Test

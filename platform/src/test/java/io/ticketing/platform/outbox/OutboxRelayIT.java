@@ -1,11 +1,15 @@
 package io.ticketing.platform.outbox;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.nats.client.JetStream;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.PullSubscribeOptions;
@@ -144,6 +148,37 @@ class OutboxRelayIT {
         assertThat(messagesFor("crash@example.com")).hasSize(1);
         assertThat(fx.jdbc.sql("SELECT count(*) FROM outbox_message WHERE published_at IS NULL").query(Long.class)
                 .single()).isZero();
+    }
+
+    @Test
+    void anErrorWhilePublishingIsRetriedLikeAnyFailureInsteadOfEndingTheRelay() throws Exception {
+        JetStream real = fx.nats.jetStream();
+        AtomicInteger errorsLeft = new AtomicInteger(1);
+        // the real JetStream, but its first publish throws an Error (a stack overflow, say) instead of returning
+        JetStream failingOnce = (JetStream) Proxy.newProxyInstance(JetStream.class.getClassLoader(),
+                new Class<?>[] {JetStream.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("publishAsync") && errorsLeft.getAndDecrement() > 0) {
+                        throw new StackOverflowError("while publishing");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        OutboxRelay relay = new OutboxRelay(fx.jdbc, fx.transactions, failingOnce, JsonMapper.builder().build(),
+                new OutboxProperties(true, 100, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofMillis(300),
+                        Duration.ofHours(1), Duration.ofDays(7), MAX_MESSAGE),
+                new SimpleMeterRegistry());
+        fx.transactions.executeWithoutResult(s -> writer.append(subject(), event("error@example.com")));
+        relay.start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(relay.pendingCount()).isZero());
+        } finally {
+            relay.stop();
+        }
+        assertThat(errorsLeft.get()).as("the error was met").isNegative();
+        assertThat(messagesFor("error@example.com")).hasSize(1);
     }
 
     @Test
