@@ -177,6 +177,21 @@ class NotificationStreamIT {
     }
 
     @Test
+    void aStreamEndsWhenTheTokenThatOpenedItExpires() {
+        try (SseClient stream = SseClient.open(fx.http(), fx.uri(STREAM),
+                TestTokens.mint(Duration.ofSeconds(3), UUID.randomUUID(), "USER"), null)) {
+            await().atMost(Duration.ofSeconds(10)).until(stream::connected);
+            await().atMost(Duration.ofSeconds(15)).until(stream::ended);
+        }
+        // expired, though within the verifier's clock skew: refused rather than opened and ended at once
+        try (SseClient stream = SseClient.open(fx.http(), fx.uri(STREAM),
+                TestTokens.mint(Duration.ofSeconds(-5), UUID.randomUUID(), "USER"), null)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.status() != 0);
+            assertThat(stream.status()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void aQuietStreamSendsHeartbeats() {
         try (SseClient stream = SseClient.open(fx.http(), fx.uri(STREAM), TestTokens.user(UUID.randomUUID()), null)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> stream.comments().contains("heartbeat"));

@@ -1,11 +1,13 @@
 package io.ticketing.platform.security;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.ticketing.platform.error.DomainProblem;
 import io.ticketing.platform.error.ProblemKind;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -37,5 +39,11 @@ public record CurrentUser(UUID id, Set<String> roles) {
             }
         }
         throw new DomainProblem(ProblemKind.UNAUTHORIZED, "A valid bearer token is required");
+    }
+
+    /** When the current request's token stops being valid; null without a token or without an expiry. */
+    public static @Nullable Instant tokenExpiresAt() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt
+                ? jwt.getToken().getExpiresAt() : null;
     }
 }

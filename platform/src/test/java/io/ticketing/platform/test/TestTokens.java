@@ -4,6 +4,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -46,6 +47,10 @@ public final class TestTokens {
     }
 
     public static String mint(UUID userId, String... roles) {
+        return mint(Duration.ofMinutes(15), userId, roles);
+    }
+
+    public static String mint(Duration lifetime, UUID userId, String... roles) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(userId.toString())
@@ -53,7 +58,7 @@ public final class TestTokens {
                 .audience("ticketing-api")
                 .claim(TokenSettings.ROLES_CLAIM, List.of(roles))
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(900)))
+                .expirationTime(Date.from(now.plus(lifetime)))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         try {

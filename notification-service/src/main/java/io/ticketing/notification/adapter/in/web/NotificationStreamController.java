@@ -1,5 +1,8 @@
 package io.ticketing.notification.adapter.in.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import io.ticketing.notification.application.port.in.TooManyOpenStreams;
@@ -7,6 +10,8 @@ import io.ticketing.notification.application.port.in.WatchNotificationsUseCase;
 import io.ticketing.notification.application.port.in.WatchNotificationsUseCase.Subscription;
 import io.ticketing.notification.config.LiveStreamSettings;
 import io.ticketing.notification.domain.model.NotificationId;
+import io.ticketing.platform.error.DomainProblem;
+import io.ticketing.platform.error.ProblemKind;
 import io.ticketing.platform.security.CurrentUser;
 import io.ticketing.platform.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,19 +40,21 @@ class NotificationStreamController {
     private final WatchNotificationsUseCase watch;
     private final LiveStreamSettings settings;
     private final OpenStreams openStreams;
+    private final Clock clock;
 
     NotificationStreamController(WatchNotificationsUseCase watch, LiveStreamSettings settings,
-            OpenStreams openStreams) {
+            OpenStreams openStreams, Clock clock) {
         this.watch = watch;
         this.settings = settings;
         this.openStreams = openStreams;
+        this.clock = clock;
     }
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
             HttpServletResponse response) {
         UUID userId = CurrentUser.require().id();
-        SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
+        SseEmitter emitter = new SseEmitter(openFor(CurrentUser.tokenExpiresAt()).toMillis());
         LiveStream stream = new LiveStream(emitter, settings.heartbeat(), settings.pageSize());
         // throws when the user has too many streams open already
         Subscription subscription = watch.watch(userId, parse(lastEventId), stream::wakeUp);
@@ -67,6 +74,23 @@ class NotificationStreamController {
             }
         });
         return emitter;
+    }
+
+    /**
+     * No longer than the token that opened it is valid: a stream must not go on delivering to a token that has
+     * expired (or was stolen and has); the client reconnects with its refreshed token and {@code Last-Event-ID}.
+     * A token past its expiry but within the verifier's clock skew is refused here: a stream it opened would end
+     * at once, and a browser's EventSource would reconnect with it again and again.
+     */
+    private Duration openFor(@Nullable Instant tokenExpiresAt) {
+        if (tokenExpiresAt == null) {
+            return settings.timeout();
+        }
+        Duration tokenLeft = Duration.between(clock.instant(), tokenExpiresAt);
+        if (tokenLeft.isNegative() || tokenLeft.isZero()) {
+            throw new DomainProblem(ProblemKind.UNAUTHORIZED, "The token has expired");
+        }
+        return tokenLeft.compareTo(settings.timeout()) < 0 ? tokenLeft : settings.timeout();
     }
 
     /**
