@@ -31,9 +31,12 @@ import io.ticketing.proto.commands.v1.StopPlan;
 import io.ticketing.proto.commands.v1.WagonPlan;
 import io.ticketing.proto.common.v1.Money;
 import io.ticketing.proto.common.v1.SeatClass;
+import io.ticketing.train.application.port.in.CityView;
 import io.ticketing.train.application.port.in.CreateTrainCommand;
 import io.ticketing.train.application.port.in.ReserveSeatCommand;
 import io.ticketing.train.application.port.in.ReserveSeatUseCase;
+import io.ticketing.train.application.port.in.StationView;
+import io.ticketing.train.application.port.in.TripView;
 import io.ticketing.train.domain.model.TicketId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -290,6 +293,25 @@ class CatalogApiIT {
         Got backwards = get("/api/v1/trips?from=" + setup.cities().get(2).id() + "&to=" + setup.cities().get(1).id()
                 + "&date=" + day);
         assertThat(backwards.body().get("items")).isEmpty();
+    }
+
+    @Test
+    void aTripCallingAtTwoStationsOfEachCityIsOfferedOnceForItsShortestRide() throws Exception {
+        CityView berlin = catalog.city();
+        CityView hamburg = catalog.city();
+        List<StationView> calls = List.of(catalog.station(berlin), catalog.station(berlin), catalog.station(hamburg),
+                catalog.station(hamburg));
+        TripView trip = catalog.tripThrough(calls);
+        LocalDate day = CatalogFixture.DEPARTURE.atZone(ZoneOffset.UTC).toLocalDate();
+
+        Got found = get("/api/v1/trips?from=" + berlin.id() + "&to=" + hamburg.id() + "&date=" + day);
+
+        assertThat(found.body().get("totalItems").asLong()).isEqualTo(1);
+        JsonNode offer = found.body().get("items").get(0);
+        assertThat(offer.get("id").asString()).isEqualTo(trip.id().toString());
+        assertThat(offer.get("fromStation").get("id").asString()).isEqualTo(calls.get(1).id().toString());
+        assertThat(offer.get("toStation").get("id").asString()).isEqualTo(calls.get(2).id().toString());
+        assertThat(offer.get("classes").get(0).get("price").get("amount").asString()).isEqualTo("12.50");
     }
 
     @Test

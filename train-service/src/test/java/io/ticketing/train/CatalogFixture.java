@@ -82,6 +82,13 @@ public final class CatalogFixture {
         return trains.createTrain(new CreateTrainCommand(unique("T"), "Test train", wagons));
     }
 
+    /** A trip of a one-wagon train (two SECOND seats) calling at the given stations, from {@link #DEPARTURE}. */
+    public TripView tripThrough(List<StationView> calls) {
+        TrainView train = train(List.of(new CreateTrainCommand.Wagon(2, SeatClass.SECOND, 2)));
+        return trips.scheduleTrip(new ScheduleTripCommand(train.id().toString(), stopPlans(calls, DEPARTURE),
+                List.of(new ScheduleTripCommand.FarePlan(SeatClass.SECOND, "12.50", "EUR"))));
+    }
+
     /** Wagon 1 FIRST with {@code firstSeats} (none when 0) and wagon 2 SECOND with {@code secondSeats}. */
     public Setup trip(int stopCount, int firstSeats, int secondSeats) {
         List<CreateTrainCommand.Wagon> wagons = new ArrayList<>();

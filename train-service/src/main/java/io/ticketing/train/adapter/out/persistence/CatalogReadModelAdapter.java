@@ -46,17 +46,21 @@ class CatalogReadModelAdapter implements CatalogReadModel {
      * of {@code trip_stop_search_from_idx (city_id, departs_at)}; each candidate's later stop in the
      * destination city from the {@code trip_stop} primary key (see TripSearchPlanIT). The page is cut before
      * the per-class free-seat counts, so those run only for the trips shown. Always returns at least one row
-     * (carrying the total), with nulls when the page is empty.
+     * (carrying the total), with nulls when the page is empty. A trip that calls at several stations of a city
+     * (Berlin Hbf, then Spandau) is offered once: from the last of them that day, to the first station in the
+     * destination city after it, the shortest ride.
      */
     static final String SEARCH = """
             WITH candidates AS (
-                SELECT dep.trip_id, dep.stop_index AS from_index, dep.station_id AS from_station, dep.departs_at,
+                SELECT DISTINCT ON (dep.trip_id)
+                       dep.trip_id, dep.stop_index AS from_index, dep.station_id AS from_station, dep.departs_at,
                        arr.stop_index AS to_index, arr.station_id AS to_station, arr.arrives_at
                 FROM trip_stop dep
                 JOIN trip_stop arr ON arr.trip_id = dep.trip_id AND arr.city_id = :to
                                   AND arr.stop_index > dep.stop_index
                 JOIN trip t ON t.id = dep.trip_id AND t.status = 'SCHEDULED'
                 WHERE dep.city_id = :from AND dep.departs_at >= :after AND dep.departs_at < :before
+                ORDER BY dep.trip_id, arr.stop_index, dep.stop_index DESC
             ), page AS (
                 SELECT * FROM candidates
                 ORDER BY departs_at, trip_id, from_index, to_index
