@@ -10,6 +10,7 @@ import io.ticketing.gateway.support.DroppingService;
 import io.ticketing.gateway.support.GatewayITSupport;
 import io.ticketing.gateway.support.GatewayTestInfrastructure;
 import io.ticketing.gateway.support.TestTokens;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -300,19 +301,50 @@ class EdgeIT extends GatewayITSupport {
     @Test
     void swaggerUiListsTheGatewaysCommandsWithTheProblemShape() {
         http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
-        http.get().uri("/v3/api-docs").exchange()
+        for (String spec : List.of("/v3/api-docs/gateway", "/v3/api-docs")) {
+            http.get().uri(spec).exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.paths['/api/v1/tickets'].post.parameters[?(@.name=='Idempotency-Key')]").exists()
+                    .jsonPath("$.paths['/api/v1/cities'].post.requestBody").exists()
+                    .jsonPath("$.paths['/api/v1/cities'].post.responses['400']"
+                            + ".content['application/problem+json']").exists()
+                    .jsonPath("$.paths['/api/v1/cities'].post.responses['503']").exists()
+                    .jsonPath("$.components.schemas.Problem.properties.errors").exists()
+                    .jsonPath("$.components.schemas.CreateCityRequest").exists()
+                    .jsonPath("$.components.securitySchemes.bearer").exists()
+                    .jsonPath("$.servers[0].url").isEqualTo("/");
+        }
+    }
+
+    @Test
+    void swaggerUiListsTheMergedSpecFirstThenTheGatewaysAndEachServices() {
+        http.get().uri("/v3/api-docs/gateway/swagger-config").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.paths['/api/v1/tickets'].post.parameters[?(@.name=='Idempotency-Key')]").exists()
-                .jsonPath("$.paths['/api/v1/cities'].post.requestBody").exists()
-                .jsonPath("$.paths['/api/v1/cities'].post.responses['400']"
-                        + ".content['application/problem+json']").exists()
-                .jsonPath("$.paths['/api/v1/cities'].post.responses['503']").exists()
-                .jsonPath("$.components.schemas.Problem.properties.errors").exists()
-                .jsonPath("$.components.schemas.CreateCityRequest").exists();
-        http.get().uri("/v3/api-docs/swagger-config").exchange()
+                .jsonPath("$.urls[0].url").isEqualTo("/v3/api-docs")
+                .jsonPath("$.urls[*].url").value(urls -> assertThat(urls).asInstanceOf(InstanceOfAssertFactories.LIST)
+                        .containsExactlyInAnyOrder("/v3/api-docs", "/v3/api-docs/gateway", "/v3/api-docs/user",
+                                "/v3/api-docs/train", "/v3/api-docs/ticket", "/v3/api-docs/notification"));
+    }
+
+    @Test
+    void theApiDocsMergeTheGatewaysSpecWithTheSpecOfEveryServiceThatAnswers() {
+        http.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.urls[?(@.url=='/v3/api-docs/train')]").exists();
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                // the gateway's command and a service's read on the same path
+                .jsonPath("$.paths['/api/v1/tickets/{id}'].delete").exists()
+                .jsonPath("$.paths['/api/v1/tickets/{id}'].get.responses['200'].content['application/json']"
+                        + ".schema['$ref']").isEqualTo("#/components/schemas/TicketView")
+                .jsonPath("$.components.schemas.TicketView").exists()
+                // a path only a service serves
+                .jsonPath("$.paths['/api/v1/cities/{id}'].get").exists()
+                .jsonPath("$.info.title").isEqualTo("ticketing API")
+                // user-service's one replica drops every request
+                .jsonPath("$.info.description").value(String.class, description -> assertThat(description)
+                        .endsWith("Not included, as they could not be fetched: user."));
     }
 
     @Test

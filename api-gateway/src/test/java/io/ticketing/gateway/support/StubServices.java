@@ -50,9 +50,17 @@ public final class StubServices {
             record(ex, "stream");
             respond(ex, 200, "text/event-stream", "event: notification\ndata: {\"id\":\"n1\"}\n\n");
         });
+        // one spec for every service the stub plays: a read on a path the gateway takes a command at (DELETE), and
+        // one on a path only a service serves
         server.createContext("/v3/api-docs", ex -> respond(ex, 200, "application/json", """
                 {"openapi":"3.1.0","info":{"title":"ticket-service","version":"v1"},
-                 "servers":[{"url":"http://127.0.0.1:8083"}],"paths":{"/api/v1/tickets/{id}":{}}}"""));
+                 "servers":[{"url":"http://127.0.0.1:8083"}],
+                 "paths":{"/api/v1/tickets/{id}":{"get":{"operationId":"ticket","responses":{"200":{
+                            "description":"OK","content":{"application/json":{"schema":{
+                              "$ref":"#/components/schemas/TicketView"}}}}}}},
+                          "/api/v1/cities/{id}":{"get":{"operationId":"city","responses":{"200":{
+                            "description":"OK"}}}}},
+                 "components":{"schemas":{"TicketView":{"type":"object"}}}}"""));
         server.start();
     }
 

@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * paths fall through to the gateway's command endpoints. Reads are routed for HEAD too (RFC 9110: HEAD wherever
  * GET is served) and reach the service as HEAD, so it answers GET's status and headers without building a body.
  * Each service's OpenAPI is republished at {@code /v3/api-docs/<service>} with the gateway as its server, so
- * "try it out" goes through the gateway.
+ * "try it out" goes through the gateway; the merged {@code /v3/api-docs} is put together from these.
  * Every route addresses a service by id ({@code lb://ticket-service}): each request goes to one healthy replica.
  */
 @Configuration(proxyBeanMethods = false)

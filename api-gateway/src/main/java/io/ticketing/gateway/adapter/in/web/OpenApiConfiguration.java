@@ -1,5 +1,6 @@
 package io.ticketing.gateway.adapter.in.web;
 
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
@@ -16,14 +17,18 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The gateway's own spec (its command endpoints), listed in Swagger UI next to every service's spec as routed
- * through the gateway ({@code /v3/api-docs/<service>}, see application.yml). Every command endpoint documents the
- * errors the gateway itself may answer, all in the same problem+json shape.
+ * The gateway's own spec (its command endpoints) at {@code /v3/api-docs/gateway}, listed in Swagger UI next to every
+ * service's spec as routed through the gateway ({@code /v3/api-docs/<service>}, see application.yml). Its info,
+ * server and security scheme are also those of the merged document at {@code /v3/api-docs}
+ * ({@link MergedApiDocsController}), so they speak for the whole API; the server is the gateway whichever address
+ * the spec was fetched at. Every command endpoint documents the errors the gateway itself may answer, all in the
+ * same problem+json shape.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -41,8 +46,11 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI gatewayOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("ticketing API gateway").version("v1").description(
-                        "Commands the gateway turns into NATS messages. Reads are documented in each service's spec."))
+                .info(new Info().title("ticketing API").version("v1").description(
+                        "The public API, through the gateway. /v3/api-docs has all of it; /v3/api-docs/gateway only "
+                                + "the commands the gateway turns into NATS messages, /v3/api-docs/<service> only "
+                                + "that service's endpoints."))
+                .servers(List.of(new Server().url("/").description("API gateway")))
                 .components(new Components()
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")));
