@@ -163,19 +163,22 @@ class EdgeFilter implements WebFilter {
         StringBuilder path = new StringBuilder(rawPath.length());
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);
-            if (c == '%' && i + 2 < rawPath.length()) {
-                int high = Character.digit(rawPath.charAt(i + 1), 16);
-                int low = Character.digit(rawPath.charAt(i + 2), 16);
-                char decoded = (char) (high << 4 | low);
-                if (high >= 0 && low >= 0 && isUnreservedButDot(decoded)) {
-                    path.append(decoded);
-                    i += 2;
-                    continue;
-                }
+            int escaped = c == '%' ? escapedByte(rawPath, i) : -1;
+            if (escaped >= 0 && isUnreservedButDot((char) escaped)) {
+                path.append((char) escaped);
+                i += 2;
+            } else {
+                path.append(c);
             }
-            path.append(c);
         }
         return path.toString();
+    }
+
+    /** The byte a percent-escape at {@code i} stands for, or -1 when two hex digits do not follow the '%'. */
+    private static int escapedByte(String raw, int i) {
+        int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+        int low = high < 0 ? -1 : Character.digit(raw.charAt(i + 2), 16);
+        return low < 0 ? -1 : high << 4 | low;
     }
 
     private static boolean isUnreservedButDot(char c) {
@@ -197,12 +200,11 @@ class EdgeFilter implements WebFilter {
                 bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
                 continue;
             }
-            int high = i + 2 < rawPath.length() ? Character.digit(rawPath.charAt(i + 1), 16) : -1;
-            int low = high < 0 ? -1 : Character.digit(rawPath.charAt(i + 2), 16);
-            if (low < 0) {
+            int escaped = escapedByte(rawPath, i);
+            if (escaped < 0) {
                 return false;
             }
-            bytes.write(high << 4 | low);
+            bytes.write(escaped);
             i += 2;
         }
         try {
