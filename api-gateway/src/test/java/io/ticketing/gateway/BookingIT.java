@@ -194,7 +194,8 @@ class BookingIT extends GatewayITSupport {
                 .exchange()
                 .expectStatus().isEqualTo(422)
                 .expectHeader().contentType("application/problem+json")
-                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:idempotency-key-reused");
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:idempotency-key-reused")
+                .jsonPath("$.code").isEqualTo("IDEMPOTENCY_KEY_REUSED");
 
         assertThat(jsm.getStreamInfo(Streams.COMMANDS).getStreamState().getLastSequence()).isEqualTo(before);
     }
@@ -372,7 +373,9 @@ class BookingIT extends GatewayITSupport {
         http.delete().uri("/api/v1/tickets/{id}", neverBooked).header("Authorization", bearer(token))
                 .exchange()
                 .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:ticket-not-found");
+                // as ticket-service's own 404 on GET reads
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:ticketing:ticket-not-found")
+                .jsonPath("$.code").isEqualTo("TICKET_NOT_FOUND");
     }
 
     @Test

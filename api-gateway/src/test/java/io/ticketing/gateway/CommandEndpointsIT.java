@@ -124,6 +124,7 @@ class CommandEndpointsIT extends GatewayITSupport {
                 .expectHeader().contentType(PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:problem:ticketing:email-taken")
+                .jsonPath("$.code").isEqualTo("EMAIL_TAKEN")
                 .jsonPath("$.detail").isEqualTo("The e-mail is taken");
     }
 

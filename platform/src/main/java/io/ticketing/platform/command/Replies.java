@@ -28,6 +28,9 @@ public final class Replies {
                 .setType(ProblemTypes.uri(problem))
                 .setTitle(problem.kind().title())
                 .setDetail(problem.getMessage() == null ? "" : problem.getMessage());
+        if (problem.code() != null) {
+            p.setCode(problem.code());
+        }
         for (FieldViolation v : problem.violations()) {
             p.addErrors(FieldError.newBuilder().setField(v.field()).setMessage(v.message()));
         }

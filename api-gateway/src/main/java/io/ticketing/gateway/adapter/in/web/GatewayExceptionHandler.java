@@ -105,8 +105,7 @@ class GatewayExceptionHandler implements WebExceptionHandler {
     private HttpProblem toProblem(ServerWebExchange exchange, Throwable error) {
         return switch (error) {
             case HttpProblem p -> p;
-            case DomainProblem p -> new HttpProblem(p.kind().status(), ProblemTypes.uri(p), p.kind().title(),
-                    p.getMessage() == null ? "" : p.getMessage(), p.violations(), null);
+            case DomainProblem p -> HttpProblem.of(p);
             case CommandUnavailableException e -> unavailable("The service did not answer in time");
             case WebExchangeBindException e -> HttpProblem.invalid("The request has invalid fields", violations(e));
             case UnsupportedMediaTypeStatusException e -> HttpProblem.of(ProblemKind.UNSUPPORTED_MEDIA_TYPE,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.ticketing.platform.command.ProblemTypes;
+import io.ticketing.platform.error.DomainProblem;
 import io.ticketing.platform.error.FieldViolation;
 import io.ticketing.platform.error.ProblemKind;
 import io.ticketing.proto.commands.v1.Problem;
@@ -18,15 +19,29 @@ class HttpProblem extends RuntimeException {
     final String title;
     final List<FieldViolation> errors;
     final @Nullable Duration retryAfter;
+    /** The domain's name for the refusal, as the services' problems carry it ({@code code}); null if none. */
+    final @Nullable String code;
 
     HttpProblem(int status, String type, String title, String detail, List<FieldViolation> errors,
             @Nullable Duration retryAfter) {
+        this(status, type, title, detail, errors, retryAfter, null);
+    }
+
+    private HttpProblem(int status, String type, String title, String detail, List<FieldViolation> errors,
+            @Nullable Duration retryAfter, @Nullable String code) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = List.copyOf(errors);
         this.retryAfter = retryAfter;
+        this.code = code;
+    }
+
+    /** A rule of the gateway's own (a reused Idempotency-Key, an unknown ticket to cancel). */
+    static HttpProblem of(DomainProblem problem) {
+        return new HttpProblem(problem.kind().status(), ProblemTypes.uri(problem), problem.kind().title(),
+                problem.getMessage() == null ? "" : problem.getMessage(), problem.violations(), null, problem.code());
     }
 
     static HttpProblem of(ProblemKind kind, String detail) {
@@ -59,7 +74,7 @@ class HttpProblem extends RuntimeException {
                 problem.getTitle().isEmpty() ? "Command refused" : problem.getTitle(),
                 problem.getDetail(),
                 problem.getErrorsList().stream().map(e -> new FieldViolation(e.getField(), e.getMessage())).toList(),
-                null);
+                null, problem.getCode().isEmpty() ? null : problem.getCode());
     }
 
     String detail() {

@@ -60,6 +60,9 @@ class ProblemRenderer {
         if (instance != null) {
             body.put("instance", instance);
         }
+        if (problem.code != null) {
+            body.put("code", problem.code);
+        }
         if (!problem.errors.isEmpty()) {
             body.put("errors", problem.errors.stream()
                     .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
