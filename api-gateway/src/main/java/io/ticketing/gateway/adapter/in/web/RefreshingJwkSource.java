@@ -44,7 +44,6 @@ final class RefreshingJwkSource implements Function<SignedJWT, Flux<JWK>> {
     private final Duration maxAge;
     private final Duration minInterval;
     private final AtomicReference<Mono<Keys>> keys = new AtomicReference<>();
-    private volatile @Nullable JWKSet lastFetched;
 
     /** The set in use, when it was fetched (or last tried), and whether that fetch succeeded. */
     private record Keys(JWKSet set, Instant at, boolean fresh) {
@@ -55,7 +54,7 @@ final class RefreshingJwkSource implements Function<SignedJWT, Flux<JWK>> {
         this.clock = clock;
         this.maxAge = maxAge;
         this.minInterval = minInterval;
-        keys.set(cachedFetch());
+        keys.set(cachedFetch(null));
     }
 
     static RefreshingJwkSource over(WebClient web, String jwksUrl) {
@@ -83,21 +82,20 @@ final class RefreshingJwkSource implements Function<SignedJWT, Flux<JWK>> {
                 return Flux.fromIterable(matching);
             }
             // too old, or a key id not among them: perhaps a key published since
-            Mono<Keys> refetched = cachedFetch();
+            Mono<Keys> refetched = cachedFetch(known.set());
             Mono<Keys> next = keys.compareAndSet(current, refetched) ? refetched : keys.get();
             return next.flatMapIterable(again -> selector.select(again.set()));
         });
     }
 
-    /** One fetch shared by every caller; a failure with no keys to fall back on is kept a second only. */
-    private Mono<Keys> cachedFetch() {
+    /**
+     * One fetch shared by every caller, falling back on the keys in use when it fails; a failure with no keys to
+     * fall back on is kept a second only.
+     */
+    private Mono<Keys> cachedFetch(@Nullable JWKSet stale) {
         return fetch
-                .map(set -> {
-                    lastFetched = set;
-                    return new Keys(set, clock.instant(), true);
-                })
+                .map(set -> new Keys(set, clock.instant(), true))
                 .onErrorResume(e -> {
-                    JWKSet stale = lastFetched;
                     if (stale == null) {
                         return Mono.error(e);
                     }

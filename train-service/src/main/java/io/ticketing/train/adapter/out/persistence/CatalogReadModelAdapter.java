@@ -98,7 +98,7 @@ class CatalogReadModelAdapter implements CatalogReadModel {
         List<CityView> items = jdbc.sql("SELECT id, name, country FROM city" + where
                         + " ORDER BY name, id LIMIT :limit OFFSET :offset")
                 .params(Map.of("pattern", pattern, "limit", page.size(), "offset", page.offset()))
-                .query((rs, n) -> new CityView(Sql.uuid(rs, "id"), rs.getString("name"), rs.getString("country")))
+                .query((rs, n) -> city(rs))
                 .list();
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
@@ -107,8 +107,12 @@ class CatalogReadModelAdapter implements CatalogReadModel {
     public Optional<CityView> city(CityId id) {
         return jdbc.sql("SELECT id, name, country FROM city WHERE id = :id")
                 .param("id", id.value())
-                .query((rs, n) -> new CityView(Sql.uuid(rs, "id"), rs.getString("name"), rs.getString("country")))
+                .query((rs, n) -> city(rs))
                 .optional();
+    }
+
+    private static CityView city(ResultSet rs) throws SQLException {
+        return new CityView(Sql.uuid(rs, "id"), rs.getString("name"), rs.getString("country"));
     }
 
     private static String likePrefix(String prefix) {
@@ -213,6 +217,8 @@ class CatalogReadModelAdapter implements CatalogReadModel {
                 .list();
     }
 
+    private static final String REVIEWS = "SELECT id, trip_id, user_id, rating, comment, created_at FROM review";
+
     @Override
     public ReviewPage reviews(TripId tripId, PageRequest page) {
         record Summary(long total, @Nullable BigDecimal average) {
@@ -222,9 +228,8 @@ class CatalogReadModelAdapter implements CatalogReadModel {
                 .param("trip", tripId.value())
                 .query((rs, n) -> new Summary(rs.getLong("n"), rs.getBigDecimal("average")))
                 .single();
-        List<ReviewView> items = jdbc.sql("""
-                        SELECT id, trip_id, user_id, rating, comment, created_at FROM review WHERE trip_id = :trip
-                        ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset""")
+        List<ReviewView> items = jdbc.sql(REVIEWS
+                        + " WHERE trip_id = :trip ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("trip", tripId.value())
                 .param("limit", page.size())
                 .param("offset", page.offset())
@@ -236,8 +241,7 @@ class CatalogReadModelAdapter implements CatalogReadModel {
 
     @Override
     public Optional<ReviewView> review(TripId tripId, ReviewId id) {
-        return jdbc.sql("SELECT id, trip_id, user_id, rating, comment, created_at FROM review"
-                        + " WHERE id = :id AND trip_id = :trip")
+        return jdbc.sql(REVIEWS + " WHERE id = :id AND trip_id = :trip")
                 .param("id", id.value())
                 .param("trip", tripId.value())
                 .query((rs, n) -> review(rs))
